@@ -1,0 +1,115 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ProcurementPortal.Core.Audit;
+using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Email;
+using ProcurementPortal.Core.Tenancy;
+
+namespace ProcurementPortal.Core.Data;
+
+public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantContext tenant)
+    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
+{
+    /// <summary>The name of the query filter every tenant-owned entity carries (first tenancy lock).</summary>
+    public const string TenantFilter = "Tenant";
+
+    public Guid? CurrentTenantId => tenant.TenantId;
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Maps to the SQL function the audit trigger uses, so that verification recomputes the same hash.</summary>
+    public static byte[] AuditEventHash(
+        Guid? tenantId, long seq, DateTime occurredAt, Guid? actorUserId, string actorName, string action,
+        string entityType, string? entityId, string? summary, byte[] prevHash) =>
+        throw new NotSupportedException("Only for use in queries.");
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<PortalUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+
+        builder.Entity<Organisation>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.Slug).HasMaxLength(60);
+            e.HasIndex(o => o.Slug).IsUnique();
+            e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(o => o.CreatedAt).HasDefaultValueSql("now()");
+        });
+
+        builder.Entity<Membership>(e =>
+        {
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(30);
+            e.HasIndex(m => new { m.UserId, m.OrganisationId, m.Role }).IsUnique();
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(m => m.CreatedAt).HasDefaultValueSql("now()");
+        });
+
+        builder.Entity<Invitation>(e =>
+        {
+            e.Property(i => i.Email).HasMaxLength(256);
+            e.Property(i => i.Role).HasConversion<string>().HasMaxLength(30);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEvent>(e =>
+        {
+            e.HasIndex(a => new { a.TenantId, a.Seq }).IsUnique().AreNullsDistinct(false);
+            e.Property(a => a.Action).HasMaxLength(100);
+            e.Property(a => a.EntityType).HasMaxLength(100);
+            e.Property(a => a.EntityId).HasMaxLength(100);
+            e.Property(a => a.ActorName).HasMaxLength(256);
+            // Filled by the chain trigger; EF reads them back after insert.
+            e.Property(a => a.Seq).ValueGeneratedOnAdd();
+            e.Property(a => a.OccurredAt).ValueGeneratedOnAdd();
+            e.Property(a => a.PrevHash).ValueGeneratedOnAdd();
+            e.Property(a => a.Hash).ValueGeneratedOnAdd();
+            // Platform events (no tenant) are visible only where no tenant is set; see the RLS policy.
+            e.HasQueryFilter(TenantFilter, a => a.TenantId == CurrentTenantId);
+        });
+
+        builder.HasDbFunction(typeof(PortalDbContext).GetMethod(nameof(AuditEventHash))!)
+            .HasName("audit_event_hash");
+
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.ToAddress).HasMaxLength(320);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at is null and failed_at is null");
+        });
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            typeof(PortalDbContext)
+                .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType)
+                .Invoke(this, [builder]);
+        }
+
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                     .Where(p => p.ClrType == typeof(decimal) || p.ClrType == typeof(decimal?)))
+        {
+            property.SetPrecision(18);
+            property.SetScale(2);
+        }
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, ITenantOwned
+    {
+        Expression<Func<T, bool>> filter = e => e.TenantId == CurrentTenantId;
+        builder.Entity<T>().HasQueryFilter(TenantFilter, filter);
+        builder.Entity<T>().HasIndex(e => e.TenantId);
+    }
+}

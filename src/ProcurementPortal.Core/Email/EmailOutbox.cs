@@ -1,0 +1,29 @@
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Tenancy;
+
+namespace ProcurementPortal.Core.Email;
+
+/// <summary>
+/// Queues an email in the caller's unit of work: it is sent only if that unit commits
+/// (the delivery job picks it up afterwards).
+/// </summary>
+public sealed class EmailOutbox(PortalDbContext db, ITenantContext tenant, EmailTemplates templates, TimeProvider clock)
+{
+    public OutboxMessage Enqueue(string to, string template, object model)
+    {
+        var rendered = templates.Render(template, model);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage
+        {
+            TenantId = tenant.TenantId,
+            ToAddress = to,
+            Subject = rendered.Subject,
+            HtmlBody = rendered.HtmlBody,
+            TextBody = rendered.TextBody,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+}

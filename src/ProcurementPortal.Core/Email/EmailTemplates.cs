@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Fluid;
+
+namespace ProcurementPortal.Core.Email;
+
+/// <summary>
+/// Liquid templates shipped as embedded resources: <c>Templates/{name}.html.liquid</c> and
+/// <c>Templates/{name}.txt.liquid</c>, and a subject as the first line of the text template ("Subject: ...").
+/// </summary>
+public sealed class EmailTemplates
+{
+    private static readonly FluidParser Parser = new();
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new();
+
+    public RenderedEmail Render(string name, object model)
+    {
+        var options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
+        var html = Get(name + ".html.liquid").Render(new TemplateContext(model, options));
+        var text = Get(name + ".txt.liquid").Render(new TemplateContext(model, options, false));
+        var firstLine = text.IndexOf('\n');
+        if (!text.StartsWith("Subject: ", StringComparison.Ordinal) || firstLine < 0)
+        {
+            throw new InvalidOperationException($"Email template {name}.txt.liquid must start with a 'Subject: ' line.");
+        }
+        return new RenderedEmail(text[9..firstLine].Trim(), html, text[(firstLine + 1)..].TrimStart('\r', '\n'));
+    }
+
+    private IFluidTemplate Get(string file) => _cache.GetOrAdd(file, f =>
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var resource = $"{typeof(EmailTemplates).Namespace}.Templates.{f}";
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Email template {f} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return Parser.TryParse(reader.ReadToEnd(), out var template, out var error)
+            ? template
+            : throw new InvalidOperationException($"Email template {f} does not parse: {error}");
+    });
+}
+
+public sealed record RenderedEmail(string Subject, string HtmlBody, string TextBody);

@@ -1,0 +1,81 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ProcurementPortal.Core.Audit;
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Email;
+using ProcurementPortal.Core.Tenancy;
+
+namespace ProcurementPortal.Core;
+
+/// <summary>Registers what the web app and the worker share: data, tenancy, audit, email and job storage.</summary>
+public static class PortalCore
+{
+    public const string MigrationsAssembly = "ProcurementPortal.Migrations";
+    public const string HangfireSchema = "hangfire";
+
+    public static string AppConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Portal")
+        ?? throw new InvalidOperationException("ConnectionStrings:Portal (the app role's connection) is not configured.");
+
+    public static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .UseSnakeCaseNamingConvention();
+
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = AppConnectionString(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddScoped<TenantSaveChangesInterceptor>();
+        services.AddScoped<TenantConnectionInterceptor>();
+        services.AddDbContext<PortalDbContext>((sp, options) =>
+        {
+            ConfigureDbContext(options, connectionString);
+            options.AddInterceptors(
+                sp.GetRequiredService<TenantSaveChangesInterceptor>(),
+                sp.GetRequiredService<TenantConnectionInterceptor>());
+        });
+        services.AddScoped<AuditLog>();
+        services.AddSingleton<EmailTemplates>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<DeliverOutbox>();
+        services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                c => c.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = HangfireSchema,
+                    // The schema is installed by the migrator as the owner role; the app role cannot create it.
+                    PrepareSchemaIfNecessary = false,
+                    QueuePollInterval = configuration.GetValue("Jobs:QueuePollInterval", TimeSpan.FromSeconds(5)),
+                }));
+        return services;
+    }
+
+    /// <summary>Runs a Hangfire server in this process (the web app by default, or the worker).</summary>
+    public static IServiceCollection AddPortalJobServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHangfireServer(options =>
+        {
+            options.SchedulePollingInterval = configuration.GetValue("Jobs:SchedulePollingInterval", TimeSpan.FromSeconds(15));
+            options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", Environment.ProcessorCount * 2);
+        });
+        return services;
+    }
+
+    /// <summary>The recurring jobs of the portal; called once at start-up by whichever process runs a server.</summary>
+    public static void RegisterRecurringJobs(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<DeliverOutbox>("deliver-outbox", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
+}

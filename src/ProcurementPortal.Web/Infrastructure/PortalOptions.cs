@@ -1,0 +1,18 @@
+namespace ProcurementPortal.Web.Infrastructure;
+
+public sealed class PortalOptions
+{
+    /// <summary>The public address of the portal, used in links in emails.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>Seeds the demo tenants, users and providers (idempotent) at start-up.</summary>
+    public bool SeedDemoData { get; set; }
+
+    public PlatformAdminOptions PlatformAdmin { get; set; } = new();
+}
+
+public sealed class PlatformAdminOptions
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Tenancy;
+
+namespace ProcurementPortal.Web.Infrastructure;
+
+/// <summary>
+/// Resolves the tenant from the route once per request into <see cref="TenantContext"/> and checks it against
+/// the user's memberships before any handler runs. Unknown tenant, or a tenant the user does not belong to: 404.
+/// </summary>
+public sealed class TenancyMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, PortalDbContext db, TenantContext tenant)
+    {
+        var endpoint = http.GetEndpoint();
+        var scoped = endpoint?.Metadata.GetOrderedMetadata<TenantScopedAttribute>() ?? [];
+        var isPublic = endpoint?.Metadata.GetMetadata<PublicTenantPageAttribute>() is not null;
+        if ((scoped.Count == 0 && !isPublic) || http.GetRouteValue("tenant") is not string slug)
+        {
+            await next(http);
+            return;
+        }
+
+        var organisation = await db.Organisations.AsNoTracking()
+            .SingleOrDefaultAsync(o => o.Slug == slug && o.Kind == OrganisationKind.CommissioningBody, http.RequestAborted);
+        if (organisation is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (!isPublic)
+        {
+            if (http.User.Identity?.IsAuthenticated != true)
+            {
+                await http.ChallengeAsync();
+                return;
+            }
+            var userId = http.User.UserId();
+            var roles = await db.Memberships.AsNoTracking()
+                .Where(m => m.UserId == userId && m.OrganisationId == organisation.Id)
+                .Select(m => m.Role)
+                .ToListAsync(http.RequestAborted);
+            if (roles.Count == 0)
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            var required = scoped.SelectMany(s => s.Roles).ToList();
+            if (required.Count > 0 && !required.Any(roles.Contains))
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+            http.Features.Set(new TenantMembership(organisation.Id, slug, organisation.Name, roles));
+        }
+
+        tenant.Set(organisation);
+        await next(http);
+    }
+}

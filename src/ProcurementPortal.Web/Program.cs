@@ -1,0 +1,126 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using ProcurementPortal.Core;
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Identity;
+using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Web.Infrastructure;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+builder.Services.AddPortalCore(config);
+builder.Services.Configure<PortalOptions>(config.GetSection("Portal"));
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IActor, HttpActor>();
+builder.Services.AddScoped<NavigationService>();
+
+// Identity: one global account per person; cookie for people, bearer tokens for the API.
+const string PortalScheme = "Portal";
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = PortalScheme;
+        o.DefaultAuthenticateScheme = PortalScheme;
+        o.DefaultChallengeScheme = PortalScheme;
+        o.DefaultForbidScheme = PortalScheme;
+    })
+    .AddPolicyScheme(PortalScheme, "Cookie for pages, bearer token for /api", o =>
+        o.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api")
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme, o =>
+        o.BearerTokenExpiration = config.GetValue("Portal:BearerTokenLifetime", TimeSpan.FromHours(1)));
+builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
+    {
+        o.Password.RequiredLength = 12;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireDigit = false;
+        o.Lockout.MaxFailedAccessAttempts = config.GetValue("Portal:Lockout:MaxFailedAttempts", 5);
+        o.Lockout.DefaultLockoutTimeSpan = config.GetValue("Portal:Lockout:Duration", TimeSpan.FromMinutes(15));
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = true;
+        o.SignIn.RequireConfirmedEmail = true;
+        o.Tokens.AuthenticatorTokenProvider = ReplayProtectedAuthenticatorTokenProvider.ProviderName;
+    })
+    .AddEntityFrameworkStores<PortalDbContext>()
+    .AddDefaultTokenProviders()
+    .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(ReplayProtectedAuthenticatorTokenProvider.ProviderName)
+    .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+    .AddApiEndpoints();
+builder.Services.AddSingleton<IEmailSender<PortalUser>, OutboxIdentityEmailSender>();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/account/sign-in";
+    o.LogoutPath = "/account/sign-out";
+    o.AccessDeniedPath = "/error/403";
+    o.Cookie.Name = "portal.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddAuthorization(o =>
+    o.AddPolicy(PortalClaims.PlatformAdminPolicy, p => p.RequireClaim(PortalClaims.PlatformAdmin, "true")));
+
+builder.Services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddRazorOptions(o =>
+    {
+        // Views live beside their controllers: Features/<Area>/<View>.cshtml (ARCHITECTURE.md).
+        o.ViewLocationFormats.Clear();
+        o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+        o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+    });
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "portal.antiforgery");
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<PortalExceptionHandler>();
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "ProcurementPortal API";
+    doc.Info.Description = "Provider framework procurements for care and support services. Errors are RFC 9457 problem details.";
+    return Task.CompletedTask;
+}));
+
+if (config.GetValue("Jobs:InProcessServer", true))
+{
+    builder.Services.AddPortalJobServer(config);
+}
+
+var app = builder.Build();
+
+app.UseMiddleware<SecurityHeaders>();
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages =>
+{
+    pages.UseExceptionHandler("/error/500");
+    pages.UseStatusCodePagesWithReExecute("/error/{0}");
+});
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<TenancyMiddleware>();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/scalar", o => o.WithTitle("ProcurementPortal API"));
+app.MapGroup("/api/v1/identity").WithTags("Identity").MapIdentityApi<PortalUser>();
+app.MapControllers();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions
+{
+    Authorization = [new HangfireDashboardAuthorization()],
+    DisplayStorageConnectionString = false,
+    AppPath = "/",
+});
+
+await app.Services.StartupTasksAsync(config);
+app.Run();
+
+public partial class Program;
