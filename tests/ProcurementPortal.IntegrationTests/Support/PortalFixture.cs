@@ -1,0 +1,160 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ProcurementPortal.Core;
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Migrations;
+
+namespace ProcurementPortal.IntegrationTests.Support;
+
+/// <summary>
+/// One real PostgreSQL database per test run, created through the superuser connection that infra/test
+/// exports, migrated by the same migrator as production, and the portal served over it.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public const string PlatformAdminEmail = "platform-admin@test.local";
+    public const string Password = "correct-horse-battery";
+
+    public string DatabaseName { get; } = $"portal_test_{Guid.NewGuid():N}";
+    public string AppConnectionString { get; private set; } = "";
+    public string OwnerConnectionString { get; private set; } = "";
+    public string SuperuserConnectionString { get; private set; } = "";
+    public PortalAppFactory App { get; private set; } = null!;
+    public MailSink Mail { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable("ConnectionStrings__PortalAdmin")
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings__PortalAdmin is not set: run the tests with infra/test, which starts PostgreSQL and the mail sink.");
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {DatabaseName} owner portal_owner", connection);
+            await create.ExecuteNonQueryAsync();
+            await using var grant = new NpgsqlCommand($"grant connect on database {DatabaseName} to portal_app", connection);
+            await grant.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = DatabaseName };
+        SuperuserConnectionString = builder.ConnectionString;
+        OwnerConnectionString = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Username = "portal_owner", Password = "portal_owner" }.ConnectionString;
+        AppConnectionString = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Username = "portal_app", Password = "portal_app" }.ConnectionString;
+        await Migrator.MigrateAsync(OwnerConnectionString, "portal_app");
+        App = new PortalAppFactory(this);
+        _ = App.Server; // start the host (runs start-up tasks: platform admin bootstrap)
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        var admin = Environment.GetEnvironmentVariable("ConnectionStrings__PortalAdmin")!;
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop database if exists {DatabaseName} with (force)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A DbContext as the superuser (bypasses RLS): for arranging and inspecting, and for testing one lock without the others.</summary>
+    public PortalDbContext SuperuserDb(Guid? tenantId = null) => Db(SuperuserConnectionString, tenantId);
+
+    /// <summary>A DbContext as the app role with the production interceptors, scoped to a tenant.</summary>
+    public PortalDbContext AppDb(Guid? tenantId = null)
+    {
+        var tenant = TenantFor(tenantId);
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        PortalCore.ConfigureDbContext(options, AppConnectionString);
+        options.AddInterceptors(new TenantSaveChangesInterceptor(tenant), new TenantConnectionInterceptor(tenant));
+        return new PortalDbContext(options.Options, tenant);
+    }
+
+    private static PortalDbContext Db(string connectionString, Guid? tenantId)
+    {
+        var tenant = TenantFor(tenantId);
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        PortalCore.ConfigureDbContext(options, connectionString);
+        options.AddInterceptors(new TenantSaveChangesInterceptor(tenant));
+        return new PortalDbContext(options.Options, tenant);
+    }
+
+    private static TenantContext TenantFor(Guid? tenantId)
+    {
+        var tenant = new TenantContext();
+        if (tenantId is { } id)
+        {
+            tenant.Set(new Organisation { Id = id, Kind = OrganisationKind.CommissioningBody, Name = "test", Slug = "test" });
+        }
+        return tenant;
+    }
+
+    /// <summary>A new tenant with a unique slug.</summary>
+    public async Task<Organisation> CreateTenantAsync(string name = "Test Council")
+    {
+        await using var db = SuperuserDb();
+        var tenant = new Organisation
+        {
+            Kind = OrganisationKind.CommissioningBody,
+            Name = name,
+            Slug = $"t{Guid.NewGuid():N}"[..12],
+            AddressLine1 = "County Hall",
+            Town = "Preston",
+            Postcode = "PR1 8XJ",
+        };
+        db.Organisations.Add(tenant);
+        await db.SaveChangesAsync();
+        return tenant;
+    }
+
+    /// <summary>A confirmed user with the given roles in the given organisation.</summary>
+    public async Task<PortalUser> CreateUserAsync(Organisation? organisation = null, params Role[] roles)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var email = $"user-{Guid.NewGuid():N}@test.local";
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (organisation is not null)
+        {
+            await using var db = SuperuserDb();
+            foreach (var role in roles)
+            {
+                db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = organisation.Id, Role = role });
+            }
+            await db.SaveChangesAsync();
+        }
+        return user;
+    }
+
+    public HttpClient CreateClient() =>
+        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}
+
+public sealed class PortalAppFactory(PortalFixture fixture) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Portal", fixture.AppConnectionString);
+        builder.UseSetting("Portal:PlatformAdmin:Email", PortalFixture.PlatformAdminEmail);
+        builder.UseSetting("Portal:PlatformAdmin:Password", PortalFixture.Password);
+        builder.UseSetting("Portal:BaseUrl", "http://localhost");
+        builder.UseSetting("Portal:Lockout:MaxFailedAttempts", "3");
+        // Tests run jobs themselves, deterministically; the in-process server is exercised by its own test.
+        builder.UseSetting("Jobs:InProcessServer", "false");
+        builder.UseSetting("Smtp:Host", Environment.GetEnvironmentVariable("Smtp__Host") ?? "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Environment.GetEnvironmentVariable("Smtp__Port") ?? "2525");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "Portal";
+}
