@@ -293,7 +293,7 @@ pg_psql() {
   local sockdir port
   sockdir="$(_pg_socket_dir "$datadir")"
   port="$(sed -n 's/^port = //p' "$datadir/portal.conf")"
-  _pg_as "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$sockdir" -p "$port" -U postgres -d "$db" "$@"
+  _pg_as "$PG_BIN/psql" -X -q -P pager=off -v ON_ERROR_STOP=1 -h "$sockdir" -p "$port" -U postgres -d "$db" "$@"
 }
 
 # pg_stop DATADIR: stop the cluster if it runs (fast shutdown; immediate if that hangs).

@@ -40,6 +40,7 @@ public static class PortalCore
                 sp.GetRequiredService<TenantConnectionInterceptor>());
         });
         services.AddScoped<AuditLog>();
+        services.AddScoped<Jobs.TenantJobScope>();
         services.AddSingleton<EmailTemplates>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverOutbox>();

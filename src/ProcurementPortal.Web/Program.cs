@@ -20,20 +20,6 @@ builder.Services.AddScoped<IActor, HttpActor>();
 builder.Services.AddScoped<NavigationService>();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
-const string PortalScheme = "Portal";
-builder.Services.AddAuthentication(o =>
-    {
-        o.DefaultScheme = PortalScheme;
-        o.DefaultAuthenticateScheme = PortalScheme;
-        o.DefaultChallengeScheme = PortalScheme;
-        o.DefaultForbidScheme = PortalScheme;
-    })
-    .AddPolicyScheme(PortalScheme, "Cookie for pages, bearer token for /api", o =>
-        o.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api")
-            ? IdentityConstants.BearerScheme
-            : IdentityConstants.ApplicationScheme)
-    .AddBearerToken(IdentityConstants.BearerScheme, o =>
-        o.BearerTokenExpiration = config.GetValue("Portal:BearerTokenLifetime", TimeSpan.FromHours(1)));
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
     {
         o.Password.RequiredLength = 12;
@@ -53,6 +39,21 @@ builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
     .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(ReplayProtectedAuthenticatorTokenProvider.ProviderName)
     .AddClaimsPrincipalFactory<PortalClaimsFactory>()
     .AddApiEndpoints();
+// After AddIdentity, which sets the cookie as every default: pages use the cookie, /api the bearer token.
+const string PortalScheme = "Portal";
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = PortalScheme;
+        o.DefaultAuthenticateScheme = PortalScheme;
+        o.DefaultChallengeScheme = PortalScheme;
+        o.DefaultForbidScheme = PortalScheme;
+    })
+    .AddPolicyScheme(PortalScheme, "Cookie for pages, bearer token for /api", o =>
+        o.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api")
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme, o =>
+        o.BearerTokenExpiration = config.GetValue("Portal:BearerTokenLifetime", TimeSpan.FromHours(1)));
 builder.Services.AddSingleton<IEmailSender<PortalUser>, OutboxIdentityEmailSender>();
 builder.Services.ConfigureApplicationCookie(o =>
 {

@@ -13,7 +13,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext http)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         http.Items[NonceKey] = nonce;
         var tooling = http.Request.Path.StartsWithSegments("/hangfire") || http.Request.Path.StartsWithSegments("/scalar");
         var script = tooling ? "'self' 'unsafe-inline'" : $"'self' 'nonce-{nonce}'";

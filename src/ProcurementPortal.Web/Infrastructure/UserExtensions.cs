@@ -16,5 +16,5 @@ public sealed class HttpActor(IHttpContextAccessor accessor) : IActor
 {
     public Guid? UserId => accessor.HttpContext?.User.UserId();
 
-    public string Name => accessor.HttpContext?.User.Identity?.Name ?? "anonymous";
+    public string Name => accessor.HttpContext is { } http ? http.User.Identity?.Name ?? "anonymous" : "system";
 }
