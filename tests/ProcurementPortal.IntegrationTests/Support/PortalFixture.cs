@@ -136,7 +136,8 @@ public sealed class PortalFixture : IAsyncLifetime
         App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }
 
-public sealed class PortalAppFactory(PortalFixture fixture) : WebApplicationFactory<Program>
+public sealed class PortalAppFactory(PortalFixture fixture, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -150,6 +151,10 @@ public sealed class PortalAppFactory(PortalFixture fixture) : WebApplicationFact
         builder.UseSetting("Jobs:InProcessServer", "false");
         builder.UseSetting("Smtp:Host", Environment.GetEnvironmentVariable("Smtp__Host") ?? "127.0.0.1");
         builder.UseSetting("Smtp:Port", Environment.GetEnvironmentVariable("Smtp__Port") ?? "2525");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
 
