@@ -33,6 +33,15 @@ public sealed class AuditChainTests(PortalFixture fixture)
         return await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync(CancellationToken.None);
     }
 
+    /// <summary>Someone with storage-level access changes the table behind the app's back (triggers off).</summary>
+    private async Task TamperAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(fixture.SuperuserConnectionString);
+        await connection.OpenAsync();
+        await new NpgsqlCommand("set session_replication_role = replica", connection).ExecuteNonQueryAsync();
+        await new NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
+    }
+
     [Fact]
     public async Task Events_form_a_hash_chain_per_tenant()
     {
@@ -84,13 +93,7 @@ public sealed class AuditChainTests(PortalFixture fixture)
     {
         var tenant = await fixture.CreateTenantAsync();
         var events = await RecordAsync(tenant.Id, 4);
-        await using (var connection = new NpgsqlConnection(fixture.SuperuserConnectionString))
-        {
-            await connection.OpenAsync();
-            // Someone with storage-level access edits a row behind the app's back (triggers off).
-            await new NpgsqlCommand("set session_replication_role = replica", connection).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"update audit_events set summary = 'nothing to see' where id = '{events[2].Id}'", connection).ExecuteNonQueryAsync();
-        }
+        await TamperAsync($"update audit_events set summary = 'nothing to see' where id = '{events[2].Id}'");
 
         var verification = await VerifyAsync(tenant.Id);
 
@@ -105,12 +108,7 @@ public sealed class AuditChainTests(PortalFixture fixture)
     {
         var tenant = await fixture.CreateTenantAsync();
         var events = await RecordAsync(tenant.Id, 3);
-        await using (var connection = new NpgsqlConnection(fixture.SuperuserConnectionString))
-        {
-            await connection.OpenAsync();
-            await new NpgsqlCommand("set session_replication_role = replica", connection).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"delete from audit_events where id = '{events[1].Id}'", connection).ExecuteNonQueryAsync();
-        }
+        await TamperAsync($"delete from audit_events where id = '{events[1].Id}'");
 
         var verification = await VerifyAsync(tenant.Id);
 
