@@ -12,8 +12,13 @@ PORTAL_PACKAGES=(postgresql python3-aiosmtpd chromium poppler-utils fonts-dejavu
 
 # Build flags: no MSBuild node reuse and no shared compiler server, so that a build leaves no
 # long-lived dotnet processes behind (nothing may be left running when a script exits).
-DOTNET_BUILD_FLAGS=(-nodeReuse:false -p:UseSharedCompilation=false)
-export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+# PORTAL_BUILD_SERVER=1 keeps them (faster repeated builds; they idle out on their own later).
+if [[ "${PORTAL_BUILD_SERVER:-}" == 1 ]]; then
+  DOTNET_BUILD_FLAGS=()
+else
+  DOTNET_BUILD_FLAGS=(-nodeReuse:false -p:UseSharedCompilation=false)
+  export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+fi
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log() { printf '[infra] %s\n' "$*" >&2; }
