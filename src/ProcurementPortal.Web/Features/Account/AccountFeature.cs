@@ -22,6 +22,7 @@ public static class AccountFeature
         .AddScoped<SignInSecondFactorHandler>()
         .AddScoped<RegisterHandler>()
         .AddScoped<ConfirmEmailHandler>()
+        .AddScoped<AccountLinkMailer>()
         .AddScoped<ResendConfirmationHandler>()
         .AddScoped<ForgotPasswordHandler>()
         .AddScoped<ResetPasswordHandler>()
