@@ -30,9 +30,11 @@ public sealed class GovukInputTagHelper : TagHelper
         var enc = HtmlEncoder.Default;
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
         var hasError = errors is { Count: > 0 };
-        var value = ViewContext.ViewData.ModelState.TryGetValue(name, out var raw) && raw.AttemptedValue is not null
-            ? raw.AttemptedValue
-            : Type == "password" ? "" : For.Model?.ToString() ?? "";
+        // A password is never written back into the page, not even the one just posted.
+        var value = Type == "password" ? ""
+            : ViewContext.ViewData.ModelState.TryGetValue(name, out var raw) && raw.AttemptedValue is not null
+                ? raw.AttemptedValue
+                : For.Model?.ToString() ?? "";
         var describedBy = new List<string>();
         var html = new System.Text.StringBuilder();
         var label = $"<label class=\"govuk-label{(PageHeading ? " govuk-label--l" : "")}\" for=\"{id}\">{enc.Encode(Label)}</label>";
