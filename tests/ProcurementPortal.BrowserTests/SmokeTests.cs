@@ -82,6 +82,19 @@ public sealed class SmokeTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Dashboard_with_the_organisation_switcher_reflows_to_320_pixels_without_scrolling_sideways()
+    {
+        await using var tab = await PortalPage.OpenAsync(browser, width: 320);
+
+        await tab.SignInAsync(DemoData.JointOfficerEmail, DemoData.Password);
+        await tab.GotoAsync("/lambeth");
+
+        // WCAG 2.2 1.4.10 Reflow: content fits 320 CSS pixels (axe cannot see this).
+        Assert.True(await tab.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 320);
+        await tab.CheckAsync("joint officer dashboard at 320 pixels");
+    }
+
+    [Fact]
     public async Task Wrong_password_shows_an_accessible_error_summary()
     {
         await using var tab = await PortalPage.OpenAsync(browser);

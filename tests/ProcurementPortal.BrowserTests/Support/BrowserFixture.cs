@@ -35,13 +35,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) whose relative addresses go to the portal.</summary>
-    public async Task<IBrowserContext> NewContextAsync() =>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280) =>
         await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Portal.BaseAddress.ToString(),
             Locale = "en-GB",
             TimezoneId = "Europe/London",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
         });
 
     public async Task DisposeAsync()

@@ -43,9 +43,9 @@ public sealed class PortalPage : IAsyncDisposable
         };
     }
 
-    public static async Task<PortalPage> OpenAsync(BrowserFixture browser)
+    public static async Task<PortalPage> OpenAsync(BrowserFixture browser, int width = 1280)
     {
-        var context = await browser.NewContextAsync();
+        var context = await browser.NewContextAsync(width);
         return new PortalPage(context, await context.NewPageAsync());
     }
 
