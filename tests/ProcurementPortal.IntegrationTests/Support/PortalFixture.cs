@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +30,15 @@ public sealed class PortalFixture : IAsyncLifetime
     public PortalAppFactory App { get; private set; } = null!;
     public MailSink Mail { get; } = new();
 
+    /// <summary>Serve over Kestrel on a free local port (for a real browser) instead of the in-memory test server.</summary>
+    public bool UseKestrel { get; init; }
+
+    /// <summary>Extra configuration for the portal (e.g. <c>Portal:SeedDemoData</c>), applied over the defaults.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Where the portal answers: the Kestrel address, or the test server's.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var admin = Environment.GetEnvironmentVariable("ConnectionStrings__PortalAdmin")
@@ -47,7 +58,14 @@ public sealed class PortalFixture : IAsyncLifetime
         AppConnectionString = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Username = "portal_app", Password = "portal_app" }.ConnectionString;
         await Migrator.MigrateAsync(OwnerConnectionString, "portal_app");
         App = new PortalAppFactory(this);
-        _ = App.Server; // start the host (runs start-up tasks: platform admin bootstrap)
+        if (UseKestrel)
+        {
+            App.UseKestrel(0);
+        }
+        App.StartServer(); // starts the host, which runs the start-up tasks (platform admin bootstrap, demo data)
+        BaseAddress = UseKestrel
+            ? new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First())
+            : App.Server.BaseAddress;
     }
 
     public async Task DisposeAsync()
@@ -136,7 +154,7 @@ public sealed class PortalFixture : IAsyncLifetime
         App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }
 
-public sealed class PortalAppFactory(PortalFixture fixture, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class PortalAppFactory(PortalFixture fixture, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -151,7 +169,7 @@ public sealed class PortalAppFactory(PortalFixture fixture, IReadOnlyDictionary<
         builder.UseSetting("Jobs:InProcessServer", "false");
         builder.UseSetting("Smtp:Host", Environment.GetEnvironmentVariable("Smtp__Host") ?? "127.0.0.1");
         builder.UseSetting("Smtp:Port", Environment.GetEnvironmentVariable("Smtp__Port") ?? "2525");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in fixture.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
         }
