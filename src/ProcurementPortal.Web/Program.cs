@@ -7,6 +7,7 @@ using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain;
 using ProcurementPortal.Core.Identity;
 using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -18,6 +19,7 @@ builder.Services.Configure<PortalOptions>(config.GetSection("Portal"));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IActor, HttpActor>();
 builder.Services.AddScoped<NavigationService>();
+builder.Services.AddOrganisationFeatures();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 const string PortalScheme = "Portal";
