@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -55,6 +56,14 @@ builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
     .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(ReplayProtectedAuthenticatorTokenProvider.ProviderName)
     .AddClaimsPrincipalFactory<PortalClaimsFactory>()
     .AddApiEndpoints();
+// AddIdentity makes its cookie the default authenticate and challenge scheme; the policy scheme must decide instead,
+// or bearer tokens are never read on /api.
+builder.Services.Configure<AuthenticationOptions>(o =>
+{
+    o.DefaultAuthenticateScheme = PortalScheme;
+    o.DefaultChallengeScheme = PortalScheme;
+    o.DefaultForbidScheme = PortalScheme;
+});
 builder.Services.AddSingleton<IEmailSender<PortalUser>, OutboxIdentityEmailSender>();
 builder.Services.ConfigureApplicationCookie(o =>
 {

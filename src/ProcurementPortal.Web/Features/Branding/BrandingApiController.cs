@@ -24,13 +24,13 @@ public sealed class BrandingApiController(TenantBranding branding) : ControllerB
     public async Task<ActionResult> Put(UpdateBrandingCommand command, [FromServices] UpdateBranding update, CancellationToken ct) =>
         this.ToApiResult(await update.HandleAsync(command, ct), view => Ok(view));
 
-    /// <summary>Replaces the logo: a multipart form with one PNG or JPEG file named "logo", at most 512 KB.</summary>
+    /// <summary>Replaces the logo: a multipart form with one PNG or JPEG file named "Logo", at most 512 KB.</summary>
     [HttpPut("logo")]
     [TenantScoped(Role.TenantAdmin)]
     [RequestSizeLimit(4 * 1024 * 1024)]
     [ProducesResponseType<BrandingView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
-    public async Task<ActionResult> PutLogo(IFormFile? logo, [FromServices] UploadLogo upload, CancellationToken ct) =>
+    public async Task<ActionResult> PutLogo([FromForm(Name = "Logo")] IFormFile? logo, [FromServices] UploadLogo upload, CancellationToken ct) =>
         this.ToApiResult(await upload.HandleAsync(await UploadLogoCommand.FromFileAsync(logo, ct), ct), view => Ok(view));
 
     /// <summary>The logo image, for any member of the tenant.</summary>

@@ -39,7 +39,7 @@ public sealed class BrandingController(TenantBranding branding) : Controller
     [HttpPost("admin/branding/logo")]
     [TenantScoped(Role.TenantAdmin)]
     [RequestSizeLimit(4 * 1024 * 1024)]
-    public async Task<IActionResult> Logo(IFormFile? logo, [FromServices] UploadLogo upload, CancellationToken ct) =>
+    public async Task<IActionResult> Logo([FromForm(Name = "Logo")] IFormFile? logo, [FromServices] UploadLogo upload, CancellationToken ct) =>
         this.ToPageResult(await upload.HandleAsync(await UploadLogoCommand.FromFileAsync(logo, ct), ct), View, _ =>
         {
             TempData["Success"] = "Logo uploaded";

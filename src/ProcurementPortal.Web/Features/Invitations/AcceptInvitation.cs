@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
@@ -13,8 +12,8 @@ namespace ProcurementPortal.Web.Features.Invitations;
 /// <summary>What an invitation link leads to, as the person holding the link may see it.</summary>
 public sealed record InvitationLink(
     string TenantName, string TenantSlug, string Email,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<Role>))] Role Role,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<InvitationStatus>))] InvitationStatus Status,
+    Role Role,
+    InvitationStatus Status,
     DateTime ExpiresAt);
 
 /// <summary>

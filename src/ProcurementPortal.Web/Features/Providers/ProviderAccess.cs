@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain;
@@ -11,7 +10,7 @@ public sealed record ProviderView(
     Guid Id, string Name, string? CompaniesHouseNumber, string? CharityNumber, string? CqcLocationId,
     string? AddressLine1, string? AddressLine2, string? Town, string? Postcode,
     string? ContactName, string? ContactEmail, string? ContactPhone,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<Role>))] IReadOnlyList<Role> YourRoles);
+    IReadOnlyList<Role> YourRoles);
 
 /// <summary>
 /// A provider organisation as its own members see it. Anyone who is not a member gets nothing (the caller answers
@@ -34,12 +33,16 @@ public sealed class ProviderAccess(PortalDbContext db, IActor actor)
     public Task<List<MemberView>> MembersAsync(Guid id, CancellationToken ct) => TenantMembers.OfOrganisationAsync(db, id, null, ct);
 
     /// <summary>The caller's roles in the provider organisation; none when it is not a provider or not theirs.</summary>
-    public async Task<List<Role>> RolesAsync(Guid id, CancellationToken ct) =>
-        actor.UserId is not { } userId
-            ? []
-            : await db.Memberships.AsNoTracking()
-                .Where(m => m.OrganisationId == id && m.UserId == userId && m.Organisation!.Kind == OrganisationKind.Provider)
-                .Select(m => m.Role)
-                .Order()
-                .ToListAsync(ct);
+    public async Task<List<Role>> RolesAsync(Guid id, CancellationToken ct)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return [];
+        }
+        var roles = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == id && m.UserId == userId && m.Organisation!.Kind == OrganisationKind.Provider)
+            .Select(m => m.Role)
+            .ToListAsync(ct);
+        return roles.Order().ToList();
+    }
 }

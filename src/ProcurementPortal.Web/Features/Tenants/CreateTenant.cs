@@ -60,7 +60,7 @@ public sealed class CreateTenant(PortalDbContext db, TenantContext tenant, Audit
     {
         var errors = command.Validate();
         var slug = command.Slug?.Trim() ?? "";
-        if (errors.IsEmpty && await db.Organisations.AnyAsync(o => o.Slug == slug, ct))
+        if (!errors.ToDictionary().ContainsKey(nameof(command.Slug)) && await db.Organisations.AnyAsync(o => o.Slug == slug, ct))
         {
             errors.Add(nameof(command.Slug), "Another tenant already uses this web address name");
         }

@@ -5,6 +5,7 @@ using ProcurementPortal.Core.Domain;
 
 namespace ProcurementPortal.Web.Features.Users;
 
+[JsonConverter(typeof(JsonStringEnumConverter<InvitationStatus>))]
 public enum InvitationStatus
 {
     Open,
@@ -15,8 +16,8 @@ public enum InvitationStatus
 
 public sealed record InvitationView(
     Guid Id, string Email,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<Role>))] Role Role,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<InvitationStatus>))] InvitationStatus Status,
+    Role Role,
+    InvitationStatus Status,
     DateTime CreatedAt, DateTime ExpiresAt, DateTime? AcceptedAt, DateTime? RevokedAt)
 {
     public static InvitationStatus StatusOf(Invitation i, DateTime utcNow) =>

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain;
@@ -8,7 +7,7 @@ namespace ProcurementPortal.Web.Features.Users;
 
 public sealed record MemberView(
     Guid UserId, string Email, string DisplayName,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<Role>))] IReadOnlyList<Role> Roles);
+    IReadOnlyList<Role> Roles);
 
 /// <summary>The members of the current tenant and their roles (memberships are global rows keyed by organisation).</summary>
 public sealed class TenantMembers(PortalDbContext db, ITenantContext tenant)
