@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +77,14 @@ public static class OrganisationTestHelpers
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
         return (invitation, token);
+    }
+
+    /// <summary>The antiforgery token a page's forms carry, for posts that <see cref="HttpHelpers.PostFormAsync"/> cannot build (repeated fields, files).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string page)
+    {
+        var match = Regex.Match(await client.GetStringAsync(page), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(match.Success, $"No antiforgery token on {page}");
+        return match.Groups[1].Value;
     }
 
     /// <summary>The field errors of an RFC 9457 validation problem.</summary>

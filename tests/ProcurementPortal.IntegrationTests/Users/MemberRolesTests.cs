@@ -49,7 +49,7 @@ public sealed class MemberRolesTests(PortalFixture fixture)
         var changed = await browser.PostAsync(memberPage, new FormUrlEncodedContent(
         [
             new("Roles", "ProcurementOfficer"), new("Roles", "Approver"),
-            new("__RequestVerificationToken", await AntiforgeryTokenAsync(browser, memberPage)),
+            new("__RequestVerificationToken", await browser.AntiforgeryTokenAsync(memberPage)),
         ]));
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal([Role.ProcurementOfficer, Role.Approver], await RolesAsync(officer.Id, tenant.Id));
@@ -88,13 +88,5 @@ public sealed class MemberRolesTests(PortalFixture fixture)
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await RolesAsync(admin.Id, tenant.Id));
-    }
-
-    private static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
-    {
-        var html = await client.GetStringAsync(page);
-        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        Assert.True(match.Success);
-        return match.Groups[1].Value;
     }
 }
