@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain;
 using ProcurementPortal.Core.Identity;
 using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Features.Account;
 using ProcurementPortal.Web.Infrastructure;
 using Scalar.AspNetCore;
@@ -20,6 +22,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IActor, HttpActor>();
 builder.Services.AddScoped<NavigationService>();
 builder.Services.AddAccountFeature();
+builder.Services.AddOrganisationFeatures();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>

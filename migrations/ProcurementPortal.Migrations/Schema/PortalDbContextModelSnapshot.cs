@@ -295,6 +295,10 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("uuid")
                         .HasColumnName("invited_by_user_id");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(30)

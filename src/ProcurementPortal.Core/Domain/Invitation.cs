@@ -20,9 +20,12 @@ public class Invitation : ITenantOwned
     public DateTime? AcceptedAt { get; set; }
     public Guid? AcceptedByUserId { get; set; }
 
+    /// <summary>Set when a tenant admin withdraws the invitation; its link then no longer works.</summary>
+    public DateTime? RevokedAt { get; set; }
+
     public static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
-    public bool IsOpen(DateTime utcNow) => AcceptedAt is null && ExpiresAt > utcNow;
+    public bool IsOpen(DateTime utcNow) => AcceptedAt is null && RevokedAt is null && ExpiresAt > utcNow;
 }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ProcurementPortal.Core.Domain;
 
-/// <summary>Roles a user holds in one organisation (ARCHITECTURE.md, "Who is who").</summary>
+/// <summary>Roles a user holds in one organisation (ARCHITECTURE.md, "Who is who"). The API names them, never numbers them.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Role>))]
 public enum Role
 {
     TenantAdmin = 1,

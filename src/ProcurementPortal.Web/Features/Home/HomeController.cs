@@ -37,7 +37,7 @@ public sealed class HomeController(PortalDbContext db) : Controller
     public IActionResult Accessibility() => View();
 
     /// <summary>Error pages re-executed by the status-code and exception middleware; they show nothing of the cause.</summary>
-    [HttpGet("/error/{code:int}")]
+    [Route("/error/{code:int}")] // any method: a failed POST is re-executed here as a POST
     [IgnoreAntiforgeryToken]
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Error(int code)

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProcurementPortal.Web.Infrastructure;
+
+namespace ProcurementPortal.Web.Features.Providers;
+
+[ApiController]
+[Authorize]
+[IgnoreAntiforgeryToken] // bearer tokens only on /api: no ambient credential to forge
+[Route("api/v1/providers")]
+[Tags("Providers")]
+public sealed class ProvidersApiController(ProviderAccess access) : ControllerBase
+{
+    /// <summary>Registers the caller's provider organisation; the caller becomes its provider admin.</summary>
+    [HttpPost]
+    [ProducesResponseType<ProviderView>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> Register(RegisterProviderCommand command, [FromServices] RegisterProvider register, CancellationToken ct) =>
+        this.ToApiResult(await register.HandleAsync(command, ct), provider => Created($"/api/v1/providers/{provider.Id}", provider));
+
+    /// <summary>A provider organisation the caller belongs to (404 for any other).</summary>
+    [HttpGet("{id:guid}")]
+    [ProducesResponseType<ProviderView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<ProviderView>> Get(Guid id, CancellationToken ct) =>
+        await access.FindAsync(id, ct) is { } provider ? provider : NotFound();
+}

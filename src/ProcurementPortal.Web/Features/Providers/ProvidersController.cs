@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Web.Features.Users;
+using ProcurementPortal.Web.Infrastructure;
+
+namespace ProcurementPortal.Web.Features.Providers;
+
+public sealed record ProviderUsersPage(ProviderView Provider, IReadOnlyList<MemberView> Members);
+
+/// <summary>A provider organisation's own pages: registration, its dashboard and its users.</summary>
+[Authorize]
+[Route("providers")]
+public sealed class ProvidersController(ProviderAccess access) : Controller
+{
+    [HttpGet("register")]
+    public IActionResult Register() => View(RegisterProviderCommand.Empty);
+
+    [HttpPost("register")]
+    public async Task<IActionResult> Register(RegisterProviderCommand command, [FromServices] RegisterProvider register, CancellationToken ct) =>
+        this.ToPageResult(await register.HandleAsync(command, ct), () => View(command), provider =>
+        {
+            TempData["Success"] = $"{provider.Name} is registered. You are its provider admin.";
+            return Redirect($"/providers/{provider.Id}");
+        });
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Dashboard(Guid id, CancellationToken ct) =>
+        await access.FindAsync(id, ct) is { } provider ? View(provider) : NotFound();
+
+    [HttpGet("{id:guid}/users")]
+    public async Task<IActionResult> Users(Guid id, CancellationToken ct)
+    {
+        if (await access.FindAsync(id, ct) is not { } provider)
+        {
+            return NotFound();
+        }
+        if (!provider.YourRoles.Contains(Role.ProviderAdmin))
+        {
+            return Forbid();
+        }
+        return View(new ProviderUsersPage(provider, await access.MembersAsync(id, ct)));
+    }
+}

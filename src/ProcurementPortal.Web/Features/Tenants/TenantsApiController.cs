@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProcurementPortal.Web.Infrastructure;
+
+namespace ProcurementPortal.Web.Features.Tenants;
+
+[ApiController]
+[Authorize(Policy = PortalClaims.PlatformAdminPolicy)]
+[IgnoreAntiforgeryToken] // bearer tokens only on /api: no ambient credential to forge
+[Route("api/v1/admin/tenants")]
+[Tags("Platform administration")]
+public sealed class TenantsApiController(ListTenants list, CreateTenant create) : ControllerBase
+{
+    /// <summary>Every tenant (commissioning body) of the installation.</summary>
+    [HttpGet]
+    [ProducesResponseType<List<TenantSummary>>(StatusCodes.Status200OK)]
+    public Task<List<TenantSummary>> List(CancellationToken ct) => list.HandleAsync(ct);
+
+    /// <summary>Creates a tenant and emails an invitation to its first tenant admin.</summary>
+    [HttpPost]
+    [ProducesResponseType<CreatedTenant>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> Create(CreateTenantCommand command, CancellationToken ct) =>
+        this.ToApiResult(await create.HandleAsync(command, ct), created => Created($"/{created.Slug}", created));
+}
