@@ -5,10 +5,10 @@ using Npgsql;
 using ProcurementPortal.Core.Domain;
 using ProcurementPortal.IntegrationTests.Support;
 
-namespace ProcurementPortal.IntegrationTests.AuditLog;
+namespace ProcurementPortal.IntegrationTests.Audit;
 
 [Collection(PortalCollection.Name)]
-public sealed class AuditLogTests(PortalFixture fixture)
+public sealed class AuditLogScreensTests(PortalFixture fixture)
 {
     /// <summary>A tenant whose admin has invited <paramref name="count"/> people, so its chain has that many events.</summary>
     private async Task<(Organisation Tenant, PortalUser Admin, HttpClient Api)> TenantWithEventsAsync(int count)
