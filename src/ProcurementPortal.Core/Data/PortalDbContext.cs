@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Domain.Procurements;
 using ProcurementPortal.Core.Email;
 using ProcurementPortal.Core.Tenancy;
 
@@ -22,6 +23,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Procurement> Procurements => Set<Procurement>();
+    public DbSet<Lot> Lots => Set<Lot>();
+    public DbSet<FeeBand> FeeBands => Set<FeeBand>();
+    public DbSet<EvaluationSection> EvaluationSections => Set<EvaluationSection>();
+    public DbSet<EvaluationQuestion> EvaluationQuestions => Set<EvaluationQuestion>();
 
     /// <summary>Maps to the SQL function the audit trigger uses, so that verification recomputes the same hash.</summary>
     public static byte[] AuditEventHash(
@@ -90,6 +96,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
             e.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at is null and failed_at is null");
         });
 
+        ConfigureProcurements(builder);
+
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
             typeof(PortalDbContext)
@@ -99,11 +107,70 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         }
 
         foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
-                     .Where(p => p.ClrType == typeof(decimal) || p.ClrType == typeof(decimal?)))
+                     .Where(p => (p.ClrType == typeof(decimal) || p.ClrType == typeof(decimal?)) && p.GetPrecision() is null))
         {
             property.SetPrecision(18);
             property.SetScale(2);
         }
+    }
+
+    private static void ConfigureProcurements(ModelBuilder builder)
+    {
+        builder.Entity<Organisation>().Property(o => o.ReferencePrefix).HasMaxLength(10);
+
+        builder.Entity<Procurement>(e =>
+        {
+            e.HasIndex(p => new { p.TenantId, p.Reference }).IsUnique();
+            e.Property(p => p.Reference).HasMaxLength(30);
+            e.Property(p => p.Title).HasMaxLength(300);
+            e.Property(p => p.CpvCode).HasMaxLength(12);
+            e.Property(p => p.State).HasConversion<string>().HasMaxLength(30);
+            e.Property(p => p.ProcedureType).HasConversion<string>().HasMaxLength(30);
+            e.Property(p => p.CeilingBreachRule).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.PriceFormula).HasMaxLength(40);
+            e.Property(p => p.PriceWeight).HasPrecision(5, 2);
+            e.Property(p => p.ExtensionOptions).HasMaxLength(500);
+            e.Property(p => p.CreatedAt).HasDefaultValueSql("now()");
+            e.Property(p => p.RowVersion).IsRowVersion();
+            e.OwnsMany(p => p.PooledPartners, partners =>
+            {
+                partners.ToJson();
+                partners.Property(x => x.SharePercent).HasPrecision(5, 2);
+            });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Lots).WithOne().HasForeignKey(l => l.ProcurementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Sections).WithOne().HasForeignKey(s => s.ProcurementId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Lot>(e =>
+        {
+            e.HasIndex(l => new { l.ProcurementId, l.Number }).IsUnique();
+            e.Property(l => l.Name).HasMaxLength(200);
+            e.Property(l => l.Area).HasMaxLength(200);
+            e.HasMany(l => l.Bands).WithOne().HasForeignKey(b => b.LotId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<FeeBand>(e =>
+        {
+            e.HasIndex(b => new { b.LotId, b.Code }).IsUnique();
+            e.Property(b => b.Code).HasMaxLength(20);
+            e.Property(b => b.Name).HasMaxLength(200);
+            e.Property(b => b.Unit).HasConversion<string>().HasMaxLength(20);
+            e.Property(b => b.ExpectedAnnualVolume).HasPrecision(14, 2);
+        });
+
+        builder.Entity<EvaluationSection>(e =>
+        {
+            e.HasIndex(s => new { s.ProcurementId, s.Number }).IsUnique();
+            e.Property(s => s.Title).HasMaxLength(200);
+            e.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<EvaluationQuestion>(e =>
+        {
+            e.Property(q => q.Type).HasConversion<string>().HasMaxLength(20);
+            e.Property(q => q.Weight).HasPrecision(5, 2);
+        });
     }
 
     private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, ITenantOwned

@@ -18,6 +18,9 @@ public class Organisation
     public string? Slug { get; set; }
 
     public required string Name { get; set; }
+
+    /// <summary>Prefix of a tenant's procurement references, e.g. "LCC" for LCC-2026-0007.</summary>
+    public string? ReferencePrefix { get; set; }
     public string? CompaniesHouseNumber { get; set; }
     public string? CharityNumber { get; set; }
     public string? CqcLocationId { get; set; }
