@@ -47,19 +47,21 @@ public static class PortalCore
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
 
+        // The storage is this container's own singleton rather than Hangfire's static JobStorage.Current, so that two
+        // hosts in one process (tests, or web + worker in one test run) never share or dispose each other's storage.
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = HangfireSchema,
+            // The schema is installed by the migrator as the owner role; the app role cannot create it.
+            PrepareSchemaIfNecessary = false,
+            QueuePollInterval = configuration.GetValue("Jobs:QueuePollInterval", TimeSpan.FromSeconds(5)),
+        };
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                c => c.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = HangfireSchema,
-                    // The schema is installed by the migrator as the owner role; the app role cannot create it.
-                    PrepareSchemaIfNecessary = false,
-                    QueuePollInterval = configuration.GetValue("Jobs:QueuePollInterval", TimeSpan.FromSeconds(5)),
-                }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         return services;
     }
 

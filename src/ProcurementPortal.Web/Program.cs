@@ -10,6 +10,7 @@ using ProcurementPortal.Core.Identity;
 using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Features.Account;
+using ProcurementPortal.Web.Features.Procurements;
 using ProcurementPortal.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -23,6 +24,7 @@ builder.Services.AddScoped<IActor, HttpActor>();
 builder.Services.AddScoped<NavigationService>();
 builder.Services.AddAccountFeature();
 builder.Services.AddOrganisationFeatures();
+builder.Services.AddProcurementsFeature();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
@@ -73,7 +75,11 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddAuthorization(o =>
     o.AddPolicy(PortalClaims.PlatformAdminPolicy, p => p.RequireClaim(PortalClaims.PlatformAdmin, "true")));
 
-builder.Services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+builder.Services.AddControllersWithViews(o =>
+    {
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.Conventions.Add(new ApiAntiforgeryConvention());
+    })
     .AddRazorOptions(o =>
     {
         // Views live beside their controllers: Features/<Area>/<View>.cshtml (ARCHITECTURE.md).

@@ -23,6 +23,10 @@ public sealed class PortalExceptionHandler(IProblemDetailsService problems, ILog
         {
             log.LogWarning(exception, "Refused a cross-tenant write");
         }
+        else if (status == StatusCodes.Status500InternalServerError)
+        {
+            log.LogError(exception, "Unhandled failure on {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
         http.Response.StatusCode = status;
         if (!http.Request.Path.StartsWithSegments("/api"))
         {

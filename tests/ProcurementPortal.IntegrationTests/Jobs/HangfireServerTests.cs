@@ -14,13 +14,17 @@ public sealed class HangfireServerTests(PortalFixture fixture)
     [Fact]
     public async Task The_recurring_delivery_job_runs_on_the_in_process_server_and_sends_the_outbox()
     {
-        await using var app = new PortalAppFactory(fixture, new Dictionary<string, string?>
+        await fixture.WithExtraAppAsync(app => DeliverThroughTheServerAsync(app), new Dictionary<string, string?>
         {
             ["Jobs:InProcessServer"] = "true",
             ["Jobs:SchedulePollingInterval"] = "00:00:01",
             ["Jobs:QueuePollInterval"] = "00:00:01",
             ["Jobs:WorkerCount"] = "2",
         });
+    }
+
+    private async Task DeliverThroughTheServerAsync(PortalAppFactory app)
+    {
         _ = app.Server;
         var to = $"hangfire-{Guid.NewGuid():N}@example.test";
         Guid id;

@@ -18,10 +18,12 @@ public sealed class ErrorPageTests(PortalFixture fixture)
     [InlineData("/api/v1/test-only/boom", "application/problem+json")]
     public async Task An_unhandled_exception_leaks_nothing(string path, string mediaType)
     {
-        await using var app = new PortalAppFactory(fixture).WithWebHostBuilder(b =>
-            b.ConfigureServices(s => s.AddTransient<IStartupFilter, ThrowingEndpoint>()));
-
-        var response = await app.CreateClient().GetAsync(path);
+        HttpResponseMessage response = null!;
+        await fixture.WithExtraAppAsync(async factory =>
+        {
+            await using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddTransient<IStartupFilter, ThrowingEndpoint>()));
+            response = await app.CreateClient().GetAsync(path);
+        });
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);

@@ -51,7 +51,7 @@ public sealed partial class PlatformTests(PortalFixture fixture)
 
         var response = await client.GetAsync("/hangfire");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         Assert.Contains("Hangfire", await response.Content.ReadAsStringAsync());
     }
 
@@ -81,6 +81,21 @@ public sealed partial class PlatformTests(PortalFixture fixture)
 
     [GeneratedRegex(@"\{\*?([A-Za-z0-9_]+)(:[^}]*)?\??\}")]
     private static partial Regex RouteConstraint();
+
+    [Fact]
+    public async Task A_page_form_post_without_its_antiforgery_token_is_refused()
+    {
+        var client = fixture.CreateClient();
+
+        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = PortalFixture.PlatformAdminEmail,
+            ["Password"] = PortalFixture.Password,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("portal.auth")));
+    }
 
     [Fact]
     public async Task Api_errors_are_problem_details()

@@ -150,6 +150,25 @@ public sealed class PortalFixture : IAsyncLifetime
         return user;
     }
 
+    /// <summary>
+    /// A second app over the same database, with other settings. Hangfire keeps its log provider in a static that the
+    /// last host to start overwrites, so when the second app is disposed the shared app's provider is put back.
+    /// </summary>
+    public async Task WithExtraAppAsync(Func<PortalAppFactory, Task> use, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new PortalAppFactory(this, settings);
+        try
+        {
+            await use(app);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(
+                new Hangfire.AspNetCore.AspNetCoreLogProvider(App.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        }
+    }
+
     public HttpClient CreateClient() =>
         App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }

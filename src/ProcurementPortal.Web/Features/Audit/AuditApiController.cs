@@ -8,7 +8,6 @@ namespace ProcurementPortal.Web.Features.Audit;
 
 [ApiController]
 [TenantScoped(Role.TenantAdmin)]
-[IgnoreAntiforgeryToken] // bearer tokens only on /api: no ambient credential to forge
 [Route("api/v1/t/{tenant}/audit-events")]
 [Tags("Audit log")]
 public sealed class AuditApiController(BrowseAuditEvents browse) : ControllerBase
@@ -36,7 +35,6 @@ public sealed class AuditApiController(BrowseAuditEvents browse) : ControllerBas
 
 [ApiController]
 [Authorize(Policy = PortalClaims.PlatformAdminPolicy)]
-[IgnoreAntiforgeryToken] // bearer tokens only on /api: no ambient credential to forge
 [Route("api/v1/admin/audit")]
 [Tags("Platform administration")]
 public sealed class PlatformAuditApiController : ControllerBase

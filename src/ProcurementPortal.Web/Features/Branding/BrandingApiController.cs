@@ -5,7 +5,6 @@ using ProcurementPortal.Web.Infrastructure;
 namespace ProcurementPortal.Web.Features.Branding;
 
 [ApiController]
-[IgnoreAntiforgeryToken] // bearer tokens only on /api: no ambient credential to forge
 [Route("api/v1/t/{tenant}/branding")]
 [Tags("Branding")]
 public sealed class BrandingApiController(TenantBranding branding) : ControllerBase

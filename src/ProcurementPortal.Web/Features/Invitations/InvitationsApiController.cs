@@ -6,7 +6,6 @@ namespace ProcurementPortal.Web.Features.Invitations;
 
 [ApiController]
 [Authorize]
-[IgnoreAntiforgeryToken] // bearer tokens only on /api: no ambient credential to forge
 [Route("api/v1/invitations/{token}")]
 [Tags("Users and invitations")]
 public sealed class InvitationsApiController(AcceptInvitation accept) : ControllerBase

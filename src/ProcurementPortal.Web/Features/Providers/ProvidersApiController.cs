@@ -6,7 +6,6 @@ namespace ProcurementPortal.Web.Features.Providers;
 
 [ApiController]
 [Authorize]
-[IgnoreAntiforgeryToken] // bearer tokens only on /api: no ambient credential to forge
 [Route("api/v1/providers")]
 [Tags("Providers")]
 public sealed class ProvidersApiController(ProviderAccess access) : ControllerBase

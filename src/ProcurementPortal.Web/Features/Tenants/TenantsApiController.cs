@@ -6,7 +6,6 @@ namespace ProcurementPortal.Web.Features.Tenants;
 
 [ApiController]
 [Authorize(Policy = PortalClaims.PlatformAdminPolicy)]
-[IgnoreAntiforgeryToken] // bearer tokens only on /api: no ambient credential to forge
 [Route("api/v1/admin/tenants")]
 [Tags("Platform administration")]
 public sealed class TenantsApiController(ListTenants list, CreateTenant create) : ControllerBase

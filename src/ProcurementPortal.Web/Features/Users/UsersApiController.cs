@@ -6,7 +6,6 @@ namespace ProcurementPortal.Web.Features.Users;
 
 [ApiController]
 [TenantScoped(Role.TenantAdmin)]
-[IgnoreAntiforgeryToken] // bearer tokens only on /api: no ambient credential to forge
 [Route("api/v1/t/{tenant}")]
 [Tags("Users and invitations")]
 public sealed class UsersApiController(TenantMembers members, TenantInvitations invitations) : ControllerBase

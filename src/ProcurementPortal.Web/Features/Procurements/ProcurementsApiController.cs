@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Domain.Procurements;
+using ProcurementPortal.Web.Infrastructure;
+
+namespace ProcurementPortal.Web.Features.Procurements;
+
+/// <summary>Procurements of a tenant: the record, its lots and fee bands, its evaluation model and its lifecycle.</summary>
+[ApiController]
+[Route("api/v1/t/{tenant}/procurements")]
+[TenantScoped]
+[Tags("Procurements")]
+[ProducesResponseType(StatusCodes.Status404NotFound)]
+public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBase
+{
+    private TransitionActor Actor => new(HttpContext.TenantMembership()!.Roles.ToList());
+
+    [HttpGet]
+    [ProducesResponseType<List<ProcurementSummary>>(StatusCodes.Status200OK)]
+    public async Task<List<ProcurementSummary>> List(CancellationToken ct) =>
+        (await db.Procurements.AsNoTracking().OrderByDescending(p => p.CreatedAt).ToListAsync(ct))
+            .Select(p => new ProcurementSummary(p.Id, p.Reference, p.Title, p.State.ToString(), ProcurementResponse.Utc(p.SubmissionDeadline)))
+            .ToList();
+
+    [HttpPost]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<ProcurementResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> Create(string tenant, ProcurementFields command, [FromServices] CreateProcurementHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.HandleAsync(command, ct),
+            p => CreatedAtAction(nameof(Get), new { tenant, id = p.Id }, ProcurementResponse.From(p)));
+
+    [HttpGet("{id:guid}")]
+    [ProducesResponseType<ProcurementResponse>(StatusCodes.Status200OK)]
+    public async Task<ActionResult<ProcurementResponse>> Get(Guid id, CancellationToken ct) =>
+        await db.LoadWholeAsync(id, ct) is { } p ? ProcurementResponse.From(p) : NotFound();
+
+    [HttpPatch("{id:guid}")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<ProcurementResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> Update(Guid id, ProcurementFields command, [FromServices] UpdateProcurementHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.HandleAsync(id, command, ct), p => Ok(ProcurementResponse.From(p)));
+
+    [HttpGet("{id:guid}/lots")]
+    [ProducesResponseType<List<LotResponse>>(StatusCodes.Status200OK)]
+    public async Task<ActionResult<List<LotResponse>>> Lots(Guid id, CancellationToken ct) =>
+        await db.LoadWholeAsync(id, ct) is { } p ? p.Lots.Select(LotResponse.From).ToList() : NotFound();
+
+    [HttpPost("{id:guid}/lots")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<LotResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> AddLot(Guid id, LotFields command, [FromServices] LotsAndBandsHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.AddLotAsync(id, command, ct), lot => StatusCode(StatusCodes.Status201Created, LotResponse.From(lot)));
+
+    [HttpPut("{id:guid}/lots/{lotId:guid}")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<LotResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> UpdateLot(Guid id, Guid lotId, LotFields command, [FromServices] LotsAndBandsHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.UpdateLotAsync(id, lotId, command, ct), lot => Ok(LotResponse.From(lot)));
+
+    [HttpDelete("{id:guid}/lots/{lotId:guid}")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> RemoveLot(Guid id, Guid lotId, [FromServices] LotsAndBandsHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.RemoveLotAsync(id, lotId, ct), _ => NoContent());
+
+    [HttpGet("{id:guid}/lots/{lotId:guid}/bands")]
+    [ProducesResponseType<List<BandResponse>>(StatusCodes.Status200OK)]
+    public async Task<ActionResult<List<BandResponse>>> Bands(Guid id, Guid lotId, CancellationToken ct) =>
+        (await db.LoadWholeAsync(id, ct))?.Lots.SingleOrDefault(l => l.Id == lotId) is { } lot
+            ? lot.Bands.Select(BandResponse.From).ToList()
+            : NotFound();
+
+    [HttpPost("{id:guid}/lots/{lotId:guid}/bands")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<BandResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> AddBand(Guid id, Guid lotId, BandFields command, [FromServices] LotsAndBandsHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.AddBandAsync(id, lotId, command, ct), band => StatusCode(StatusCodes.Status201Created, BandResponse.From(band)));
+
+    [HttpPut("{id:guid}/lots/{lotId:guid}/bands/{bandId:guid}")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<BandResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> UpdateBand(Guid id, Guid lotId, Guid bandId, BandFields command, [FromServices] LotsAndBandsHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.UpdateBandAsync(id, lotId, bandId, command, ct), band => Ok(BandResponse.From(band)));
+
+    [HttpDelete("{id:guid}/lots/{lotId:guid}/bands/{bandId:guid}")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> RemoveBand(Guid id, Guid lotId, Guid bandId, [FromServices] LotsAndBandsHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.RemoveBandAsync(id, lotId, bandId, ct), _ => NoContent());
+
+    [HttpGet("{id:guid}/evaluation-model")]
+    [ProducesResponseType<EvaluationModelCommand>(StatusCodes.Status200OK)]
+    public async Task<ActionResult<EvaluationModelCommand>> EvaluationModel(Guid id, CancellationToken ct) =>
+        await db.LoadWholeAsync(id, ct) is { } p
+            ? new EvaluationModelCommand { PriceWeight = p.PriceWeight, PriceFormula = p.PriceFormula, Sections = p.Sections.Select(SectionDto.From).ToList() }
+            : NotFound();
+
+    [HttpPut("{id:guid}/evaluation-model")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<ProcurementResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> PutEvaluationModel(Guid id, EvaluationModelCommand command, [FromServices] PutEvaluationModelHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.HandleAsync(id, command, ct), p => Ok(ProcurementResponse.From(p)));
+
+    /// <summary>Σ ceiling × expected volume per band, lot and in total, against the budgets and today's spend.</summary>
+    [HttpGet("{id:guid}/affordability")]
+    [ProducesResponseType<AffordabilityModel>(StatusCodes.Status200OK)]
+    public async Task<ActionResult<AffordabilityModel>> Affordability(Guid id, CancellationToken ct) =>
+        await db.LoadWholeAsync(id, ct) is { } p ? Core.Domain.Procurements.Affordability.Of(p) : NotFound();
+
+    /// <summary>Opens the tender. Every reason it cannot is listed at once, and nothing changes.</summary>
+    [HttpPost("{id:guid}/publish")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<TransitionResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> Publish(Guid id, [FromServices] TransitionHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.PublishAsync(id, Actor, ct), r => Ok(new TransitionResponse(r.From.ToString(), r.To.ToString(), r.Changed)));
+
+    [HttpPost("{id:guid}/cancel")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<TransitionResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> Cancel(Guid id, [FromServices] TransitionHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.CancelAsync(id, Actor, ct), r => Ok(new TransitionResponse(r.From.ToString(), r.To.ToString(), r.Changed)));
+}

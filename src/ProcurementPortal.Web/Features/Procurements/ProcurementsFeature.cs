@@ -1,0 +1,12 @@
+namespace ProcurementPortal.Web.Features.Procurements;
+
+public static class ProcurementsFeature
+{
+    public static IServiceCollection AddProcurementsFeature(this IServiceCollection services) => services
+        .AddScoped<CreateProcurementHandler>()
+        .AddScoped<UpdateProcurementHandler>()
+        .AddScoped<LotsAndBandsHandler>()
+        .AddScoped<PutEvaluationModelHandler>()
+        .AddScoped<TransitionHandler>()
+        .AddScoped<CloseSubmissionsJob>();
+}

@@ -1,0 +1,94 @@
+using ProcurementPortal.Core.Audit;
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain.Procurements;
+using ProcurementPortal.Web.Infrastructure;
+
+namespace ProcurementPortal.Web.Features.Procurements;
+
+/// <summary>The whole evaluation model, replaced in one go: price weight and formula, sections and their questions.</summary>
+public sealed record EvaluationModelCommand
+{
+    public decimal? PriceWeight { get; init; }
+    /// <summary>lowest-price-ratio (default) or difference-from-lowest.</summary>
+    public string? PriceFormula { get; init; }
+    public List<SectionDto>? Sections { get; init; }
+
+    public Errors Validate(IReadOnlyCollection<Guid> lotIds)
+    {
+        var errors = new Errors()
+            .Require(PriceWeight is >= 0 and <= 100, nameof(PriceWeight), "Price weight must be between 0% and 100%")
+            .Require(PriceFormula is null || PriceFormulas.All.Contains(PriceFormula), nameof(PriceFormula),
+                $"Price formula must be one of: {string.Join(", ", PriceFormulas.All)}");
+        var sections = Sections ?? [];
+        for (var s = 0; s < sections.Count; s++)
+        {
+            errors.Require(!string.IsNullOrWhiteSpace(sections[s].Title), $"Sections[{s}].Title", $"Enter a title for section {s + 1}");
+            var questions = sections[s].Questions ?? [];
+            for (var q = 0; q < questions.Count; q++)
+            {
+                var question = questions[q];
+                var field = $"Sections[{s}].Questions[{q}]";
+                var name = $"Question {q + 1} of section {s + 1}";
+                var scored = string.Equals(question.Type, nameof(QuestionType.Scored), StringComparison.OrdinalIgnoreCase);
+                errors.Require(!string.IsNullOrWhiteSpace(question.Text), $"{field}.Text", $"{name} needs its text")
+                    .Require(Enum.TryParse<QuestionType>(question.Type, true, out _), $"{field}.Type", $"{name}: type must be PassFail, Scored or InformationOnly")
+                    .Require(scored ? question.Weight > 0 : question.Weight == 0, $"{field}.Weight",
+                        scored ? $"{name} is scored: give it a weight above 0%" : $"{name} is not scored: its weight must be 0%")
+                    .Require(question.MinimumScore is null or >= 0 and <= 5, $"{field}.MinimumScore", $"{name}: minimum score must be from 0 to 5")
+                    .Require(question.WordLimit is null or > 0, $"{field}.WordLimit", $"{name}: word limit must be at least 1")
+                    .Require(question.ScoreDescriptors is null or { Count: 0 } or { Count: 6 }, $"{field}.ScoreDescriptors",
+                        $"{name}: give a descriptor for each score from 0 to 5 (six in all)")
+                    .Require((question.LotIds ?? []).All(lotIds.Contains), $"{field}.LotIds", $"{name} names a lot that is not in this procurement");
+            }
+        }
+        return errors;
+    }
+}
+
+public sealed class PutEvaluationModelHandler(PortalDbContext db, AuditLog audit)
+{
+    public async Task<Outcome<Procurement>> HandleAsync(Guid procurementId, EvaluationModelCommand command, CancellationToken ct)
+    {
+        var procurement = await db.LoadWholeAsync(procurementId, ct);
+        if (procurement is null)
+        {
+            return Outcome<Procurement>.NotFound();
+        }
+        var errors = command.Validate(procurement.Lots.Select(l => l.Id).ToList());
+        if (procurement.IsFrozen)
+        {
+            errors.Add("State", "The tender has been published: its evaluation model is frozen");
+        }
+        if (!errors.IsEmpty)
+        {
+            return errors;
+        }
+        procurement.PriceWeight = command.PriceWeight!.Value;
+        procurement.PriceFormula = command.PriceFormula ?? PriceFormulas.LowestPriceRatio;
+        db.EvaluationSections.RemoveRange(procurement.Sections);
+        // Added through the DbSet: entities with client-generated keys found only by navigation would be taken as existing rows.
+        var sections = (command.Sections ?? []).Select((s, si) => new EvaluationSection
+        {
+            Number = si + 1,
+            Title = s.Title.Trim(),
+            ProcurementId = procurement.Id,
+            Questions = (s.Questions ?? []).Select((q, qi) => new EvaluationQuestion
+            {
+                Number = qi + 1,
+                Text = q.Text.Trim(),
+                Type = Enum.Parse<QuestionType>(q.Type, true),
+                Weight = q.Weight,
+                MinimumScore = q.MinimumScore,
+                WordLimit = q.WordLimit,
+                ScoreDescriptors = q.ScoreDescriptors?.ToList() ?? [],
+                LotIds = q.LotIds?.ToList() ?? [],
+            }).ToList(),
+        }).ToList();
+        db.EvaluationSections.AddRange(sections);
+        var quality = sections.SelectMany(s => s.Questions).Where(q => q.Type == QuestionType.Scored).Sum(q => q.Weight);
+        audit.Record("evaluation_model.replaced", nameof(Procurement), procurement.Id,
+            $"{procurement.Reference}: {sections.Count} sections, quality {quality:0.##}%, price {procurement.PriceWeight:0.##}% ({procurement.PriceFormula})");
+        await db.SaveChangesAsync(ct);
+        return Outcome<Procurement>.Ok(procurement);
+    }
+}
