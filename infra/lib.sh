@@ -10,16 +10,21 @@ PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 SYS_PYTHON="/usr/bin/python3"
 PORTAL_PACKAGES=(postgresql python3-aiosmtpd chromium poppler-utils fonts-dejavu-core)
 
-# Build flags: no MSBuild node reuse and no shared compiler server, so that a build leaves no
-# long-lived dotnet processes behind (nothing may be left running when a script exits).
-# PORTAL_BUILD_SERVER=1 keeps them (faster repeated builds; they idle out on their own later).
-if [[ "${PORTAL_BUILD_SERVER:-}" == 1 ]]; then
-  DOTNET_BUILD_FLAGS=()
-else
-  DOTNET_BUILD_FLAGS=(-nodeReuse:false -p:UseSharedCompilation=false)
-  export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
-fi
+# No MSBuild node reuse: a build leaves no long-lived MSBuild processes behind (nothing may be left running when a
+# script exits); the compiler server is shut down by portal_build after each build.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# portal_build PROJECT...: builds each project (Debug) with the shared compiler server, which makes a cold build
+# much faster, then shuts the server down so that nothing outlives the script.
+portal_build() {
+  local project rc=0
+  for project in "$@"; do
+    dotnet build "$project" -c Debug -nodeReuse:false </dev/null || { rc=$?; break; }
+  done
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+  return "$rc"
+}
 
 log() { printf '[infra] %s\n' "$*" >&2; }
 die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
