@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Demo;
 using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Tenancy;
 
 namespace ProcurementPortal.Web.Infrastructure;
 
@@ -76,8 +78,30 @@ public static class DemoData
             }
         }
         await db.SaveChangesAsync();
+        await SeedLancashireFrameworkAsync(scopedServices, organisations["lancashire"]);
 
         LogLogins(scopedServices);
+    }
+
+    /// <summary>
+    /// The Lancashire mental health care and support framework as a draft procurement (lots East, North, Central;
+    /// four need bands each), in a unit of work of Lancashire's own, once: only when Lancashire has no procurement.
+    /// </summary>
+    private static async Task SeedLancashireFrameworkAsync(IServiceProvider services, Organisation lancashire)
+    {
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(lancashire);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (await db.Procurements.AnyAsync())
+        {
+            return;
+        }
+        var now = DateTime.UtcNow;
+        var procurement = LancashireFramework.Build(now);
+        procurement.Reference = $"LCC-{now:yyyy}-0001";
+        procurement.CreatedAt = now;
+        db.Procurements.Add(procurement);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>One line per login, so that whoever starts the portal with demo data knows how to sign in.</summary>

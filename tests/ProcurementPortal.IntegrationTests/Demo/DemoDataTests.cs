@@ -47,6 +47,24 @@ public sealed partial class DemoDataTests(DemoPortalFixture demo) : IClassFixtur
     }
 
     [Fact]
+    public async Task Lancashire_has_its_framework_as_a_draft_with_three_lots_of_four_bands_seeded_once()
+    {
+        var lancashire = await portal.SuperuserDb().Organisations.SingleAsync(o => o.Slug == "lancashire");
+        await using (var scope = portal.App.Services.CreateAsyncScope())
+        {
+            await DemoData.SeedAsync(scope.ServiceProvider); // a second start-up
+        }
+
+        await using var db = portal.SuperuserDb(lancashire.Id);
+        var procurement = await db.Procurements.Include(p => p.Lots).ThenInclude(l => l.Bands).SingleAsync();
+        Assert.Equal(ProcurementPortal.Core.Domain.Procurements.ProcurementState.Draft, procurement.State);
+        Assert.Matches(@"^LCC-\d{4}-0001$", procurement.Reference);
+        Assert.Equal(["Central", "East", "North"], procurement.Lots.Select(l => l.Name).Order());
+        Assert.All(procurement.Lots, l => Assert.Equal(4, l.Bands.Count));
+        Assert.Equal(5_306_938.00m, ProcurementPortal.Core.Domain.Procurements.Affordability.Of(procurement).AnnualCostAtCeiling);
+    }
+
+    [Fact]
     public async Task Each_provider_has_registration_numbers_of_the_right_shape_an_admin_and_a_bid_writer()
     {
         await using var db = portal.SuperuserDb();

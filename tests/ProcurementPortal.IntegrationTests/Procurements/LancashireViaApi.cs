@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using ProcurementPortal.Core.Demo;
 
 namespace ProcurementPortal.IntegrationTests.Procurements;
 
@@ -9,16 +10,6 @@ namespace ProcurementPortal.IntegrationTests.Procurements;
 /// </summary>
 public static class LancashireViaApi
 {
-    public static readonly (string Name, decimal HoursPerWeek)[] Lots = [("East", 2000m), ("North", 1500m), ("Central", 3000m)];
-
-    public static readonly (string Code, string Name, decimal Ceiling, decimal Share)[] Bands =
-    [
-        ("B1", "Low support", 14.50m, 0.40m),
-        ("B2", "Medium support", 15.75m, 0.30m),
-        ("B3", "High support", 16.90m, 0.20m),
-        ("B4", "Complex needs", 17.96m, 0.10m),
-    ];
-
     public static async Task<Guid> BuildAsync(HttpClient officer, string tenant, decimal priceWeight = 40m, DateTimeOffset? deadline = null)
     {
         var created = await officer.PostAsJsonAsync($"/api/v1/t/{tenant}/procurements", new
@@ -36,13 +27,13 @@ public static class LancashireViaApi
         });
         await Ensure(created);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        foreach (var (name, hours) in Lots)
+        foreach (var (name, hours) in LancashireFramework.Lots)
         {
             var lot = await officer.PostAsJsonAsync($"/api/v1/t/{tenant}/procurements/{id}/lots",
                 new { name, area = $"{name} Lancashire", maxProviders = 8, description = $"Care and support in {name} Lancashire" });
             await Ensure(lot);
             var lotId = (await lot.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            foreach (var (code, bandName, ceiling, share) in Bands)
+            foreach (var (code, bandName, ceiling, share) in LancashireFramework.Bands)
             {
                 await Ensure(await officer.PostAsJsonAsync($"/api/v1/t/{tenant}/procurements/{id}/lots/{lotId}/bands", new
                 {

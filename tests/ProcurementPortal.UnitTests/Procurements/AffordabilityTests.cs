@@ -1,3 +1,4 @@
+using ProcurementPortal.Core.Demo;
 using ProcurementPortal.Core.Domain.Procurements;
 
 namespace ProcurementPortal.UnitTests.Procurements;

@@ -1,4 +1,5 @@
 using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Demo;
 using ProcurementPortal.Core.Domain.Procurements;
 
 namespace ProcurementPortal.UnitTests.Procurements;

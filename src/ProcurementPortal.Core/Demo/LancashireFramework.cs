@@ -1,11 +1,11 @@
 using ProcurementPortal.Core.Domain.Procurements;
 
-namespace ProcurementPortal.UnitTests.Procurements;
+namespace ProcurementPortal.Core.Demo;
 
 /// <summary>
 /// The Lancashire mental health care and support framework (Cabinet Member report, 12 October 2015): lots East,
 /// North and Central; 6,500 hours of support a week today at £12.17–£17.96 an hour, £6.8m a year. The four need
-/// bands, their ceilings and the split of hours are this portal's demo figures.
+/// bands, their ceilings and the split of hours are this portal's demo figures. Used by the demo data and the tests.
 /// </summary>
 public static class LancashireFramework
 {
@@ -19,6 +19,7 @@ public static class LancashireFramework
         ("B4", "Complex needs", 17.96m, 0.10m),
     ];
 
+    /// <summary>The framework as a draft procurement whose deadlines are 2 and 4 weeks after <paramref name="utcNow"/>.</summary>
     public static Procurement Build(DateTime utcNow)
     {
         var procurement = new Procurement
