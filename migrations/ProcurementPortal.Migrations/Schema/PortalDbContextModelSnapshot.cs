@@ -556,6 +556,77 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.Clarification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("answer");
+
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by_user_id");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("AskedByProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by_provider_id");
+
+                    b.Property<Guid>("AskedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by_user_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedQuestion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("published_question");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("question");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clarifications");
+
+                    b.HasIndex("AskedByProviderId")
+                        .HasDatabaseName("ix_clarifications_asked_by_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_clarifications_tenant_id");
+
+                    b.HasIndex("ProcurementId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_clarifications_procurement_id_number");
+
+                    b.ToTable("clarifications", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.EvaluationQuestion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -900,6 +971,55 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("procurements", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.ProcurementInterest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid>("RegisteredByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_by_user_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procurement_interests");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_procurement_interests_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_procurement_interests_tenant_id");
+
+                    b.HasIndex("ProcurementId", "ProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_procurement_interests_procurement_id_provider_id");
+
+                    b.ToTable("procurement_interests", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1053,6 +1173,23 @@ namespace ProcurementPortal.Migrations.Schema
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.Clarification", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AskedByProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_clarifications_organisations_asked_by_provider_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clarifications_procurements_procurement_id");
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.EvaluationQuestion", b =>
                 {
                     b.HasOne("ProcurementPortal.Core.Domain.Procurements.EvaluationSection", null)
@@ -1129,6 +1266,23 @@ namespace ProcurementPortal.Migrations.Schema
                         });
 
                     b.Navigation("PooledPartners");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.ProcurementInterest", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_interests_procurements_procurement_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_interests_organisations_provider_id");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.EvaluationSection", b =>

@@ -28,6 +28,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<FeeBand> FeeBands => Set<FeeBand>();
     public DbSet<EvaluationSection> EvaluationSections => Set<EvaluationSection>();
     public DbSet<EvaluationQuestion> EvaluationQuestions => Set<EvaluationQuestion>();
+    public DbSet<ProcurementInterest> ProcurementInterests => Set<ProcurementInterest>();
+    public DbSet<Clarification> Clarifications => Set<Clarification>();
 
     /// <summary>Maps to the SQL function the audit trigger uses, so that verification recomputes the same hash.</summary>
     public static byte[] AuditEventHash(
@@ -170,6 +172,24 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         {
             e.Property(q => q.Type).HasConversion<string>().HasMaxLength(20);
             e.Property(q => q.Weight).HasPrecision(5, 2);
+        });
+
+        builder.Entity<ProcurementInterest>(e =>
+        {
+            e.HasIndex(i => new { i.ProcurementId, i.ProviderId }).IsUnique();
+            e.Property(i => i.ContactEmail).HasMaxLength(320);
+            e.HasOne<Procurement>().WithMany().HasForeignKey(i => i.ProcurementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(i => i.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Clarification>(e =>
+        {
+            e.HasIndex(c => new { c.ProcurementId, c.Number }).IsUnique();
+            e.Property(c => c.Question).HasMaxLength(4000);
+            e.Property(c => c.PublishedQuestion).HasMaxLength(4000);
+            e.Property(c => c.Answer).HasMaxLength(8000);
+            e.HasOne<Procurement>().WithMany().HasForeignKey(c => c.ProcurementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.AskedByProviderId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

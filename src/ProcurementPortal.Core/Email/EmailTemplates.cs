@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using Fluid;
 
 namespace ProcurementPortal.Core.Email;
@@ -16,7 +17,8 @@ public sealed class EmailTemplates
     public RenderedEmail Render(string name, object model)
     {
         var options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
-        var html = Get(name + ".html.liquid").Render(new TemplateContext(model, options));
+        // Values in the HTML body are HTML-encoded (a provider's question may contain markup); the text body is not.
+        var html = Get(name + ".html.liquid").Render(new TemplateContext(model, options), HtmlEncoder.Default);
         var text = Get(name + ".txt.liquid").Render(new TemplateContext(model, options, false));
         var firstLine = text.IndexOf('\n');
         if (!text.StartsWith("Subject: ", StringComparison.Ordinal) || firstLine < 0)

@@ -126,6 +126,22 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
     public async Task<ActionResult> Publish(Guid id, [FromServices] TransitionHandler handler, CancellationToken ct) =>
         this.ToApiResult(await handler.PublishAsync(id, Actor, ct), r => Ok(new TransitionResponse(r.From.ToString(), r.To.ToString(), r.Changed)));
 
+    /// <summary>Every question asked, with the organisation that asked it (officers only).</summary>
+    [HttpGet("{id:guid}/clarifications")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<List<Opportunities.OfficerClarification>>(StatusCodes.Status200OK)]
+    public async Task<ActionResult> Clarifications(Guid id, [FromServices] Opportunities.ClarificationsHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.ForOfficerAsync(id, ct), list => Ok(list));
+
+    /// <summary>Answers a question and publishes it, without the asker's name, to every interested provider.</summary>
+    [HttpPost("{id:guid}/clarifications/{clarificationId:guid}/answer")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> Answer(Guid id, Guid clarificationId, Opportunities.AnswerClarificationCommand command,
+        [FromServices] Opportunities.ClarificationsHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.AnswerAndPublishAsync(id, clarificationId, command, ct), _ => NoContent());
+
     [HttpPost("{id:guid}/cancel")]
     [TenantScoped(Role.ProcurementOfficer)]
     [ProducesResponseType<TransitionResponse>(StatusCodes.Status200OK)]

@@ -8,5 +8,6 @@ public static class ProcurementsFeature
         .AddScoped<LotsAndBandsHandler>()
         .AddScoped<PutEvaluationModelHandler>()
         .AddScoped<TransitionHandler>()
-        .AddScoped<CloseSubmissionsJob>();
+        .AddScoped<CloseSubmissionsJob>()
+        .AddScoped<Opportunities.ClarificationsHandler>();
 }

@@ -89,7 +89,7 @@ public sealed class CreateProcurementHandler(PortalDbContext db, ITenantContext 
         var tenantId = tenant.TenantId!.Value;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One reference sequence per tenant and year: serialise numbering within the tenant.
-        await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock(hashtextextended('procurement-reference:' || {tenantId.ToString()}, 0))", ct);
+        await db.LockForTransactionAsync($"procurement-reference:{tenantId}", ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == tenantId, ct);
         var now = await db.DatabaseNowAsync(ct);
         var prefix = $"{ReferencePrefix(organisation)}-{now:yyyy}-";
