@@ -112,6 +112,28 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
     public async Task<ActionResult> PutEvaluationModel(Guid id, EvaluationModelCommand command, [FromServices] PutEvaluationModelHandler handler, CancellationToken ct) =>
         this.ToApiResult(await handler.HandleAsync(id, command, ct), p => Ok(ProcurementResponse.From(p)));
 
+    /// <summary>The fee schedule as CSV: one row per band of each lot.</summary>
+    [HttpGet("{id:guid}/fee-schedule.csv")]
+    [Produces("text/csv")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
+    public async Task<ActionResult> ExportFeeSchedule(Guid id, CancellationToken ct) =>
+        await db.LoadWholeAsync(id, ct) is { } p
+            ? File(System.Text.Encoding.UTF8.GetBytes(FeeScheduleCsv.Write(p)), "text/csv", $"{p.Reference}-fee-schedule.csv")
+            : NotFound();
+
+    /// <summary>Replaces the bands of every lot named in the CSV (same columns as the export), all or nothing.</summary>
+    [HttpPut("{id:guid}/fee-schedule.csv")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [Consumes("text/csv")]
+    [ProducesResponseType<ProcurementResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> ImportFeeSchedule(Guid id, [FromServices] ImportFeeScheduleHandler handler, CancellationToken ct)
+    {
+        using var reader = new StreamReader(Request.Body, System.Text.Encoding.UTF8);
+        var csv = await reader.ReadToEndAsync(ct);
+        return this.ToApiResult(await handler.HandleAsync(id, csv, ct), p => Ok(ProcurementResponse.From(p)));
+    }
+
     /// <summary>Σ ceiling × expected volume per band, lot and in total, against the budgets and today's spend.</summary>
     [HttpGet("{id:guid}/affordability")]
     [ProducesResponseType<AffordabilityModel>(StatusCodes.Status200OK)]

@@ -9,5 +9,6 @@ public static class ProcurementsFeature
         .AddScoped<PutEvaluationModelHandler>()
         .AddScoped<TransitionHandler>()
         .AddScoped<CloseSubmissionsJob>()
+        .AddScoped<ImportFeeScheduleHandler>()
         .AddScoped<Opportunities.ClarificationsHandler>();
 }
