@@ -31,9 +31,7 @@ public sealed partial class ProcurementsController
         {
             return NotFound();
         }
-        var errors = new Errors();
-        var model = form.ApplyTo(EvaluationModelCommand.From(p), errors);
-        return await PutModelAsync(id, errors, model, "", () => PriceView(p, form), "Price weight and formula saved", handler, ct);
+        return await PutModelAsync(id, errors => form.ApplyTo(EvaluationModelCommand.From(p), errors), "", () => PriceView(p, form), "Price weight and formula saved", handler, ct);
     }
 
     [HttpGet("{id:guid}/evaluation-model/sections/new")]
@@ -51,7 +49,7 @@ public sealed partial class ProcurementsController
         }
         var model = EvaluationModelCommand.From(p);
         var index = model.Sections!.Count;
-        return await PutModelAsync(id, new Errors(), model.AddSection(new SectionDto(form.Title?.Trim() ?? "", [])), $"Sections[{index}].",
+        return await PutModelAsync(id, _ => model.AddSection(new SectionDto(form.Title?.Trim() ?? "", [])), $"Sections[{index}].",
             () => SectionView(p, form, null), $"Section {index + 1} added", handler, ct);
     }
 
@@ -71,7 +69,7 @@ public sealed partial class ProcurementsController
             return NotFound();
         }
         var changed = model.WithSection(section - 1, s => s with { Title = form.Title?.Trim() ?? "" });
-        return await PutModelAsync(id, new Errors(), changed, $"Sections[{section - 1}].", () => SectionView(p, form, section), $"Section {section} saved", handler, ct);
+        return await PutModelAsync(id, _ => changed, $"Sections[{section - 1}].", () => SectionView(p, form, section), $"Section {section} saved", handler, ct);
     }
 
     [HttpGet("{id:guid}/evaluation-model/sections/{section:int}/remove")]
@@ -90,7 +88,7 @@ public sealed partial class ProcurementsController
             return NotFound();
         }
         var page = RemoveSectionPage(p, model, section);
-        return await PutModelAsync(id, new Errors(), model.WithSection(section - 1, _ => null), "", () => View("Confirm", page), $"Section {section} removed", handler, ct);
+        return await PutModelAsync(id, _ => model.WithSection(section - 1, _ => null), "", () => View("Confirm", page), $"Section {section} removed", handler, ct);
     }
 
     [HttpGet("{id:guid}/evaluation-model/sections/{section:int}/questions/new")]
@@ -134,7 +132,7 @@ public sealed partial class ProcurementsController
         }
         var page = RemoveQuestionPage(p, model, section, question);
         var changed = model.WithSection(section - 1, s => s.WithQuestion(question - 1, null));
-        return await PutModelAsync(id, new Errors(), changed, "", () => View("Confirm", page), $"Question {question} of section {section} removed", handler, ct);
+        return await PutModelAsync(id, _ => changed, "", () => View("Confirm", page), $"Question {question} of section {section} removed", handler, ct);
     }
 
     /// <summary>Adds (no <paramref name="question"/> number) or replaces one question.</summary>
@@ -146,10 +144,7 @@ public sealed partial class ProcurementsController
             return NotFound();
         }
         var index = question - 1 ?? model.Sections![section - 1].Questions.Count;
-        var errors = new Errors();
-        var dto = form.ToDto(errors);
-        var changed = model.WithSection(section - 1, s => s.WithQuestion(index, dto));
-        return await PutModelAsync(id, errors, changed, $"Sections[{section - 1}].Questions[{index}].", () => QuestionView(p, section, question, form),
+        return await PutModelAsync(id, errors => model.WithSection(section - 1, s => s.WithQuestion(index, form.ToDto(errors))), $"Sections[{section - 1}].Questions[{index}].", () => QuestionView(p, section, question, form),
             question is null ? $"Question {index + 1} added to section {section}" : $"Question {index + 1} of section {section} saved", handler, ct);
     }
 
@@ -157,26 +152,18 @@ public sealed partial class ProcurementsController
     /// Puts the changed model. The use case's errors for the part being edited are keyed as that page's fields
     /// (<paramref name="prefix"/> removed), so each one links to its field.
     /// </summary>
-    private async Task<IActionResult> PutModelAsync(
-        Guid id, Errors formErrors, EvaluationModelCommand model, string prefix, Func<IActionResult> redisplay, string success,
-        PutEvaluationModelHandler handler, CancellationToken ct)
-    {
-        if (!formErrors.IsEmpty)
+    private Task<IActionResult> PutModelAsync(
+        Guid id, Func<Errors, EvaluationModelCommand> change, string prefix, Func<IActionResult> redisplay, string success,
+        PutEvaluationModelHandler handler, CancellationToken ct) =>
+        SubmitAsync(change, async model =>
         {
-            formErrors.CopyTo(ModelState);
-            return redisplay();
-        }
-        var outcome = await handler.HandleAsync(id, model, ct);
-        if (outcome.Errors is { } errors)
-        {
-            outcome = FormValues.Rekey(errors, prefix);
-        }
-        return this.ToPageResult(outcome, redisplay, _ =>
+            var outcome = await handler.HandleAsync(id, model, ct);
+            return outcome.Errors is { } errors ? FormValues.Rekey(errors, prefix) : outcome;
+        }, redisplay, _ =>
         {
             TempData["Success"] = success;
             return Redirect(ModelOf(id));
         });
-    }
 
     private async Task<(Procurement? Procurement, EvaluationModelCommand? Model)> ModelAsync(Guid id, CancellationToken ct) =>
         await db.LoadWholeAsync(id, ct) is { } p ? (p, EvaluationModelCommand.From(p)) : (null, null);

@@ -45,9 +45,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> New(ProcurementForm form, [FromServices] CreateProcurementHandler handler, CancellationToken ct)
     {
-        var errors = new Errors();
-        var fields = form.ToFields(errors);
-        return await SubmitAsync(errors, () => handler.HandleAsync(fields, ct), () => FormView(form, null),
+        return await SubmitAsync(form.ToFields, fields => handler.HandleAsync(fields, ct), () => FormView(form, null),
             p => Done(p.Id, $"Procurement {p.Reference} created"));
     }
 
@@ -68,9 +66,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         {
             return NotFound();
         }
-        var errors = new Errors();
-        var fields = form.ToFields(errors);
-        return await SubmitAsync(errors, () => handler.HandleAsync(id, fields, ct), () => FormView(form, procurement),
+        return await SubmitAsync(form.ToFields, fields => handler.HandleAsync(id, fields, ct), () => FormView(form, procurement),
             p => Done(p.Id, "Procurement details saved"));
     }
 
@@ -87,9 +83,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         {
             return NotFound();
         }
-        var errors = new Errors();
-        var fields = form.ToFields(errors);
-        return await SubmitAsync(errors, () => handler.AddLotAsync(id, fields, ct), () => LotView(p, form, null),
+        return await SubmitAsync(form.ToFields, fields => handler.AddLotAsync(id, fields, ct), () => LotView(p, form, null),
             lot => Done(id, $"Lot {lot.Number} ({lot.Name}) added"));
     }
 
@@ -106,9 +100,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         {
             return NotFound();
         }
-        var errors = new Errors();
-        var fields = form.ToFields(errors);
-        return await SubmitAsync(errors, () => handler.UpdateLotAsync(id, lotId, fields, ct), () => LotView(p, form, lot),
+        return await SubmitAsync(form.ToFields, fields => handler.UpdateLotAsync(id, lotId, fields, ct), () => LotView(p, form, lot),
             changed => Done(id, $"Lot {changed.Number} ({changed.Name}) saved"));
     }
 
@@ -143,9 +135,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         {
             return NotFound();
         }
-        var errors = new Errors();
-        var fields = form.ToFields(errors);
-        return await SubmitAsync(errors, () => handler.AddBandAsync(id, lotId, fields, ct), () => BandView(p, lot, form, null),
+        return await SubmitAsync(form.ToFields, fields => handler.AddBandAsync(id, lotId, fields, ct), () => BandView(p, lot, form, null),
             band => Done(id, $"Band {band.Code} added to lot {lot.Number}"));
     }
 
@@ -164,9 +154,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         {
             return NotFound();
         }
-        var errors = new Errors();
-        var fields = form.ToFields(errors);
-        return await SubmitAsync(errors, () => handler.UpdateBandAsync(id, lotId, bandId, fields, ct), () => BandView(p, lot, form, band),
+        return await SubmitAsync(form.ToFields, fields => handler.UpdateBandAsync(id, lotId, bandId, fields, ct), () => BandView(p, lot, form, band),
             changed => Done(id, $"Band {changed.Code} of lot {lot.Number} saved"));
     }
 
@@ -217,15 +205,21 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         return this.ToPageResult(await handler.CancelAsync(id, Actor, ct), () => View("Confirm", page), _ => Done(id, "The procurement is cancelled"));
     }
 
-    /// <summary>Field errors the form found come first (nothing is sent on); then the use case's answer.</summary>
-    private async Task<IActionResult> SubmitAsync<T>(Errors formErrors, Func<Task<Outcome<T>>> handle, Func<IActionResult> redisplay, Func<T, IActionResult> ok)
+    /// <summary>
+    /// Reads the form into the use case's command; what could not be read (a word where a number goes) is shown at
+    /// once and nothing is sent on. Otherwise the use case's answer: its errors on the form again, or <paramref name="ok"/>.
+    /// </summary>
+    private async Task<IActionResult> SubmitAsync<TCommand, T>(
+        Func<Errors, TCommand> read, Func<TCommand, Task<Outcome<T>>> handle, Func<IActionResult> redisplay, Func<T, IActionResult> ok)
     {
+        var formErrors = new Errors();
+        var command = read(formErrors);
         if (!formErrors.IsEmpty)
         {
             formErrors.CopyTo(ModelState);
             return redisplay();
         }
-        return this.ToPageResult(await handle(), redisplay, ok);
+        return this.ToPageResult(await handle(command), redisplay, ok);
     }
 
     private RedirectResult Done(Guid id, string message)
