@@ -20,6 +20,11 @@ public sealed class GovukInputTagHelper : TagHelper
     public string? Width { get; set; }
     public bool Textarea { get; set; }
     public bool PageHeading { get; set; }
+    /// <summary>A unit before the field, e.g. "£" (GOV.UK prefix).</summary>
+    public string? Prefix { get; set; }
+    /// <summary>A unit after the field, e.g. "%" or "months" (GOV.UK suffix).</summary>
+    public string? Suffix { get; set; }
+    public string? Inputmode { get; set; }
 
     [ViewContext, HtmlAttributeNotBound] public required ViewContext ViewContext { get; set; }
 
@@ -28,8 +33,8 @@ public sealed class GovukInputTagHelper : TagHelper
         var name = For.Name;
         var id = name.Replace('.', '_');
         var enc = HtmlEncoder.Default;
-        var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
-        var hasError = errors is { Count: > 0 };
+        var errors = GovukMarkup.ErrorsFor(ViewContext, name);
+        var hasError = errors.Count > 0;
         // A password is never written back into the page, not even the one just posted.
         var value = Type == "password" ? ""
             : ViewContext.ViewData.ModelState.TryGetValue(name, out var raw) && raw.AttemptedValue is not null
@@ -46,23 +51,27 @@ public sealed class GovukInputTagHelper : TagHelper
         }
         if (hasError)
         {
-            html.Append($"<p id=\"{id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {enc.Encode(errors![0].ErrorMessage)}</p>");
+            html.Append(GovukMarkup.ErrorMessage(id, errors[0]));
             describedBy.Add($"{id}-error");
         }
         var aria = describedBy.Count > 0 ? $" aria-describedby=\"{string.Join(' ', describedBy)}\"" : "";
         var auto = Autocomplete is null ? "" : $" autocomplete=\"{enc.Encode(Autocomplete)}\"";
         var width = Width is null ? "" : $" govuk-input--width-{Width}";
+        var mode = Inputmode is null ? "" : $" inputmode=\"{enc.Encode(Inputmode)}\" spellcheck=\"false\"";
         if (Textarea)
         {
             html.Append($"<textarea class=\"govuk-textarea{(hasError ? " govuk-textarea--error" : "")}\" id=\"{id}\" name=\"{name}\" rows=\"5\"{aria}>{enc.Encode(value)}</textarea>");
         }
         else
         {
-            html.Append($"<input class=\"govuk-input{width}{(hasError ? " govuk-input--error" : "")}\" id=\"{id}\" name=\"{name}\" type=\"{Type}\" value=\"{enc.Encode(value)}\"{auto}{aria}>");
+            var input = $"<input class=\"govuk-input{width}{(hasError ? " govuk-input--error" : "")}\" id=\"{id}\" name=\"{name}\" type=\"{Type}\" value=\"{enc.Encode(value)}\"{auto}{mode}{aria}>";
+            html.Append(Prefix is null && Suffix is null ? input
+                : "<div class=\"govuk-input__wrapper\">"
+                  + (Prefix is null ? "" : $"<div class=\"govuk-input__prefix\" aria-hidden=\"true\">{enc.Encode(Prefix)}</div>")
+                  + input
+                  + (Suffix is null ? "" : $"<div class=\"govuk-input__suffix\" aria-hidden=\"true\">{enc.Encode(Suffix)}</div>")
+                  + "</div>");
         }
-        output.TagName = "div";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", hasError ? "govuk-form-group govuk-form-group--error" : "govuk-form-group");
-        output.Content.SetHtmlContent(html.ToString());
+        GovukMarkup.FormGroup(output, html, hasError);
     }
 }

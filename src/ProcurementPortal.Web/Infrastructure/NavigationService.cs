@@ -25,6 +25,10 @@ public sealed class NavigationService(PortalDbContext db)
         {
             links.Add(new NavLink("Dashboard", current.Href, path == current.Href));
             var tenant = http.TenantMembership();
+            if (tenant is not null)
+            {
+                links.Add(new NavLink("Procurements", $"/{tenant.Slug}/procurements", path.StartsWith($"/{tenant.Slug}/procurements", StringComparison.Ordinal)));
+            }
             if (tenant?.Has(Role.TenantAdmin) == true)
             {
                 links.Add(new NavLink("Users", $"/{tenant.Slug}/admin/users", path.StartsWith($"/{tenant.Slug}/admin/users", StringComparison.Ordinal)));

@@ -22,4 +22,29 @@ public static class UkTime
     /// <summary>The UTC instant at which a UK calendar day begins.</summary>
     public static DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), London);
+
+    /// <summary>"12:00pm on 9 January 2027 (GMT)": a deadline, naming the UK offset in force then (GMT, or BST = UTC+1).</summary>
+    public static string FormatDeadline(DateTime utc)
+    {
+        var uk = ToUk(utc);
+        var zone = London.IsDaylightSavingTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) ? "BST" : "GMT";
+        return $"{uk.ToString("h:mm", English)}{(uk.Hour < 12 ? "am" : "pm")} on {uk.ToString("d MMMM yyyy", English)} ({zone})";
+    }
+
+    /// <summary>
+    /// The UTC instant of a UK date and wall-clock time. False for a time the clocks skip (the hour from 1am on the
+    /// last Sunday in March); a time that happens twice (late October) is taken as the first, in BST.
+    /// </summary>
+    public static bool TryToUtc(DateOnly day, TimeOnly time, out DateTime utc)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        if (London.IsInvalidTime(local))
+        {
+            utc = default;
+            return false;
+        }
+        var offset = London.IsAmbiguousTime(local) ? London.GetAmbiguousTimeOffsets(local).Max() : London.GetUtcOffset(local);
+        utc = DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+        return true;
+    }
 }

@@ -101,9 +101,7 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
     [HttpGet("{id:guid}/evaluation-model")]
     [ProducesResponseType<EvaluationModelCommand>(StatusCodes.Status200OK)]
     public async Task<ActionResult<EvaluationModelCommand>> EvaluationModel(Guid id, CancellationToken ct) =>
-        await db.LoadWholeAsync(id, ct) is { } p
-            ? new EvaluationModelCommand { PriceWeight = p.PriceWeight, PriceFormula = p.PriceFormula, Sections = p.Sections.Select(SectionDto.From).ToList() }
-            : NotFound();
+        await db.LoadWholeAsync(id, ct) is { } p ? EvaluationModelCommand.From(p) : NotFound();
 
     [HttpPut("{id:guid}/evaluation-model")]
     [TenantScoped(Role.ProcurementOfficer)]

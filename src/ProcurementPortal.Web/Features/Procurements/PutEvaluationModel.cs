@@ -13,6 +13,10 @@ public sealed record EvaluationModelCommand
     public string? PriceFormula { get; init; }
     public List<SectionDto>? Sections { get; init; }
 
+    /// <summary>The procurement's model as it stands.</summary>
+    public static EvaluationModelCommand From(Procurement p) =>
+        new() { PriceWeight = p.PriceWeight, PriceFormula = p.PriceFormula, Sections = p.Sections.OrderBy(s => s.Number).Select(SectionDto.From).ToList() };
+
     public Errors Validate(IReadOnlyCollection<Guid> lotIds)
     {
         var errors = new Errors()
