@@ -120,7 +120,7 @@ public sealed partial class ProcurementPagesTests(PortalFixture fixture)
             {
                 Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync(path)).StatusCode);
             }
-            var publish = await intruder.PostFormAsync($"{page}/publish", new(), formPage: $"/{other.Slug}/procurements");
+            var publish = await intruder.PostWithPageTokenAsync($"{page}/publish", new(), tokenPage: $"/{other.Slug}/procurements");
             Assert.Equal(HttpStatusCode.NotFound, publish.StatusCode);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"/{tenant.Slug}/procurements")).StatusCode);
@@ -143,9 +143,9 @@ public sealed partial class ProcurementPagesTests(PortalFixture fixture)
         Assert.DoesNotContain($"{page}/edit", summary);
         Assert.Equal(HttpStatusCode.OK, (await evaluator.GetAsync($"{page}/evaluation-model")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync($"/{tenant.Slug}/procurements/new")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostFormAsync($"{page}/publish", new(), formPage: page)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostFormAsync($"{page}/edit", new() { ["Title"] = "Mine" }, formPage: page)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostFormAsync($"{page}/lots/new", new() { ["Name"] = "West" }, formPage: page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostWithPageTokenAsync($"{page}/publish", new(), tokenPage: page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostWithPageTokenAsync($"{page}/edit", new() { ["Title"] = "Mine" }, tokenPage: page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostWithPageTokenAsync($"{page}/lots/new", new() { ["Name"] = "West" }, tokenPage: page)).StatusCode);
         await using var db = fixture.SuperuserDb(tenant.Id);
         var stored = await db.Procurements.Include(p => p.Lots).SingleAsync(p => p.Id == id);
         Assert.Equal(("Home care", ProcurementState.Draft, 0), (stored.Title, stored.State, stored.Lots.Count));

@@ -120,7 +120,7 @@ public sealed partial class InvitationTests(PortalFixture fixture)
             var shown = await browser.GetAsync($"/invitations/{token}");
             Assert.Equal(status, shown.StatusCode);
             Assert.Contains(heading, await shown.Content.ReadAsStringAsync());
-            var posted = await browser.PostFormAsync($"/invitations/{token}", [], formPage: "/");
+            var posted = await browser.PostWithPageTokenAsync($"/invitations/{token}", [], tokenPage: "/");
             Assert.Equal(status, posted.StatusCode);
         }
         await using var db = fixture.SuperuserDb();

@@ -26,7 +26,7 @@ public sealed class TenantIsolationTests(PortalFixture fixture)
 
         Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync($"/{a.Slug}/admin/invitations/{invitationOfB.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound,
-            (await page.PostFormAsync($"/{a.Slug}/admin/invitations/{invitationOfB.Id}/revoke", [], formPage: $"/{a.Slug}/admin/users")).StatusCode);
+            (await page.PostWithPageTokenAsync($"/{a.Slug}/admin/invitations/{invitationOfB.Id}/revoke", [], tokenPage: $"/{a.Slug}/admin/users")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/t/{a.Slug}/invitations/{invitationOfB.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"/api/v1/t/{a.Slug}/invitations/{invitationOfB.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/t/{b.Slug}/invitations/{invitationOfB.Id}")).StatusCode);
@@ -45,7 +45,7 @@ public sealed class TenantIsolationTests(PortalFixture fixture)
 
         Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync($"/{a.Slug}/admin/users/{memberOfB.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound,
-            (await page.PostFormAsync($"/{a.Slug}/admin/users/{memberOfB.Id}/remove", [], formPage: $"/{a.Slug}/admin/users")).StatusCode);
+            (await page.PostWithPageTokenAsync($"/{a.Slug}/admin/users/{memberOfB.Id}/remove", [], tokenPage: $"/{a.Slug}/admin/users")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/t/{a.Slug}/members/{memberOfB.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound,
             (await api.PutAsJsonAsync($"/api/v1/t/{a.Slug}/members/{memberOfB.Id}/roles", new { roles = Array.Empty<string>() })).StatusCode);
