@@ -10,6 +10,7 @@ using ProcurementPortal.Core.Identity;
 using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Features.Account;
+using ProcurementPortal.Web.Features.MarketIntent;
 using ProcurementPortal.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -23,6 +24,7 @@ builder.Services.AddScoped<IActor, HttpActor>();
 builder.Services.AddScoped<NavigationService>();
 builder.Services.AddAccountFeature();
 builder.Services.AddOrganisationFeatures();
+builder.Services.AddMarketIntentFeature();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>

@@ -25,6 +25,10 @@ public sealed class NavigationService(PortalDbContext db)
         {
             links.Add(new NavLink("Dashboard", current.Href, path == current.Href));
             var tenant = http.TenantMembership();
+            if (tenant?.Has(Role.ProcurementOfficer) == true)
+            {
+                links.Add(new NavLink("Market engagement", $"/{tenant.Slug}/market-intent", path.StartsWith($"/{tenant.Slug}/market-intent", StringComparison.Ordinal)));
+            }
             if (tenant?.Has(Role.TenantAdmin) == true)
             {
                 links.Add(new NavLink("Users", $"/{tenant.Slug}/admin/users", path.StartsWith($"/{tenant.Slug}/admin/users", StringComparison.Ordinal)));
