@@ -81,7 +81,7 @@ public sealed class StatementTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await otherPages.GetAsync($"/{otherTenant.Slug}/market-intent/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherApi.GetAsync($"/api/v1/t/{tenant.Slug}/market-intent-statements/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/{tenant.Slug}/notices/{id}")).StatusCode);
-        var problem = await (await providerApi.PostAsJsonAsync($"/api/v1/t/{tenant.Slug}/notices/{id}/expression-of-interest",
+        var problem = await (await providerApi.PutAsJsonAsync($"/api/v1/t/{tenant.Slug}/notices/{id}/expression-of-interest",
             new { areasOfInterest = "All", capacityHoursPerWeek = 10 })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(404, problem.GetProperty("status").GetInt32());
 
@@ -105,7 +105,7 @@ public sealed class StatementTests(PortalFixture fixture)
         var page = await fixture.CreateClient().GetAsync($"/{tenant.Slug}/notices");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var html = await page.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains("Published: home care framework", html);
         Assert.Contains("£1,200,000 to £1,500,000.50", html);
         Assert.DoesNotContain("Draft: day services", html);
@@ -152,6 +152,7 @@ public sealed class StatementTests(PortalFixture fixture)
             ["Title"] = "",
             ["Body"] = "",
             ["IndicativeValueMin"] = "two million",
+            ["Milestones[0].Label"] = "",
             ["Milestones[1].Label"] = "Tender published",
             ["Milestones[1].Month"] = "13",
             ["Milestones[1].Year"] = "2017",

@@ -101,9 +101,9 @@ public sealed class MarketIntentController(MarketIntentViews views) : Controller
             : NotFound();
 
     [HttpPost("{id:guid}/events/new")]
-    public async Task<IActionResult> NewEvent(Guid id, EngagementEventForm form, [FromServices] ScheduleEvent schedule, CancellationToken ct)
+    public async Task<IActionResult> NewEvent(Guid id, EngagementEventForm form, [FromServices] ScheduleEvent schedule, [FromServices] TimeProvider clock, CancellationToken ct)
     {
-        var (command, errors) = form.ToCommand();
+        var (command, errors) = form.ToCommand(clock.GetUtcNow().UtcDateTime);
         var outcome = errors.IsEmpty ? await schedule.HandleAsync(id, command, ct) : errors;
         return await EventResultAsync(id, null, form, outcome, "Event added", ct);
     }
@@ -115,9 +115,9 @@ public sealed class MarketIntentController(MarketIntentViews views) : Controller
             : NotFound();
 
     [HttpPost("{id:guid}/events/{eventId:guid}/edit")]
-    public async Task<IActionResult> EditEvent(Guid id, Guid eventId, EngagementEventForm form, [FromServices] ChangeEvent change, CancellationToken ct)
+    public async Task<IActionResult> EditEvent(Guid id, Guid eventId, EngagementEventForm form, [FromServices] ChangeEvent change, [FromServices] TimeProvider clock, CancellationToken ct)
     {
-        var (command, errors) = form.ToCommand();
+        var (command, errors) = form.ToCommand(clock.GetUtcNow().UtcDateTime);
         var outcome = errors.IsEmpty ? await change.HandleAsync(id, eventId, command, ct) : errors;
         return await EventResultAsync(id, eventId, form, outcome, "Event changed", ct);
     }

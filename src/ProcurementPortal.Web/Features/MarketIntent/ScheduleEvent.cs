@@ -82,8 +82,11 @@ public sealed partial class EngagementEventForm
         Capacity = e.Capacity.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The command the fields make; the errors of fields that cannot be read.</summary>
-    public (EngagementEventCommand Command, Errors Errors) ToCommand()
+    /// <summary>
+    /// The command the fields make, and every error the page should show at once: fields that cannot be read, and
+    /// the command's own checks on the others (named by the page's fields).
+    /// </summary>
+    public (EngagementEventCommand Command, Errors Errors) ToCommand(DateTime now)
     {
         var errors = new Errors();
         var day = FormValues.Whole(Day, nameof(Day), "day", errors);
@@ -108,7 +111,22 @@ public sealed partial class EngagementEventForm
         var startsAt = UkInstant(date, StartTime, nameof(StartTime), "start time", errors);
         var endsAt = UkInstant(date, EndTime, nameof(EndTime), "end time", errors);
         var capacity = FormValues.Whole(Capacity, nameof(Capacity), "number of places", errors);
-        return (new EngagementEventCommand(Title, startsAt, endsAt, Venue, OnlineLink, capacity), errors);
+        var command = new EngagementEventCommand(Title, startsAt, endsAt, Venue, OnlineLink, capacity);
+        var unreadable = errors.ToDictionary().Keys.ToHashSet();
+        var timesUnreadable = unreadable.Overlaps([nameof(Day), nameof(Month), nameof(Year), nameof(StartTime), nameof(EndTime)]);
+        foreach (var (field, messages) in command.Validate(now).ToDictionary())
+        {
+            var onPage = FieldFor(field);
+            if (unreadable.Contains(onPage) || (timesUnreadable && field is nameof(command.StartsAt) or nameof(command.EndsAt)))
+            {
+                continue;
+            }
+            foreach (var message in messages)
+            {
+                errors.Add(onPage, message);
+            }
+        }
+        return (command, errors);
     }
 
     /// <summary>The page's field for each of the command's fields.</summary>

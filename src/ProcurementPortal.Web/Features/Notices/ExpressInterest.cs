@@ -29,7 +29,17 @@ public sealed class ExpressInterestForm
     {
         var errors = new Errors();
         var hours = FormValues.Whole(CapacityHoursPerWeek?.Replace(",", "", StringComparison.Ordinal), nameof(CapacityHoursPerWeek), "hours a week", errors);
-        return (new ExpressInterestCommand(Guid.TryParse(ProviderId, out var id) ? id : null, AreasOfInterest, hours, Comment), errors);
+        var command = new ExpressInterestCommand(Guid.TryParse(ProviderId, out var id) ? id : null, AreasOfInterest, hours, Comment);
+        // The answers' own checks too, except where the field could not be read at all: every error at once.
+        var unreadable = errors.ToDictionary().Keys.ToHashSet();
+        foreach (var (field, messages) in command.Validate(new Errors()).ToDictionary().Where(e => !unreadable.Contains(e.Key)))
+        {
+            foreach (var message in messages)
+            {
+                errors.Add(field, message);
+            }
+        }
+        return (command, errors);
     }
 }
 

@@ -23,12 +23,15 @@ public sealed class ProviderSide(PortalDbContext db, IActor actor)
         {
             return [];
         }
-        return await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == userId && Roles.Provider.Contains(m.Role) && m.Organisation!.Kind == OrganisationKind.Provider)
-            .Select(m => new ProviderChoice(m.OrganisationId, m.Organisation!.Name))
+        var rows = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId && m.Organisation!.Kind == OrganisationKind.Provider)
+            .Select(m => new { m.OrganisationId, m.Organisation!.Name, m.Role })
+            .ToListAsync(ct);
+        return rows.Where(r => Roles.Provider.Contains(r.Role))
+            .Select(r => new ProviderChoice(r.OrganisationId, r.Name))
             .Distinct()
             .OrderBy(p => p.Name)
-            .ToListAsync(ct);
+            .ToList();
     }
 
     /// <summary>

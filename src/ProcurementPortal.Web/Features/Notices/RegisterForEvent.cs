@@ -56,7 +56,8 @@ public sealed class RegisterForEvent(
             Status = EngagementEventWaitingList.StatusForNew(engagement),
             RegisteredAt = now,
         };
-        engagement.Registrations.Add(registration);
+        // Added through its set (the key is already set, so found through the event it would be taken for an existing row).
+        db.EventRegistrations.Add(registration);
         var statement = await db.MarketIntentStatements.AsNoTracking().SingleAsync(s => s.Id == statementId, ct);
         outbox.Enqueue(email, "engagement-registered", EngagementEmail.Model(tenant, statement, engagement, registration));
         audit.Record("engagement-event.registered", nameof(EventRegistration), registration.Id,
