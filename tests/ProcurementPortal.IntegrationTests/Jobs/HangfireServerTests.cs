@@ -14,6 +14,8 @@ public sealed class HangfireServerTests(PortalFixture fixture)
     [Fact]
     public async Task The_recurring_delivery_job_runs_on_the_in_process_server_and_sends_the_outbox()
     {
+        // Declared first, so disposed last: once this second host is gone, Hangfire's static log provider must not point at its disposed logger factory.
+        using var restore = new HangfireLogProviderRestore(fixture);
         await using var app = new PortalAppFactory(fixture, new Dictionary<string, string?>
         {
             ["Jobs:InProcessServer"] = "true",
@@ -40,5 +42,16 @@ public sealed class HangfireServerTests(PortalFixture fixture)
         await hangfire.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("select count(*) from hangfire.set where key = 'recurring-jobs' and value = 'deliver-outbox'", hangfire);
         Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    /// <summary>
+    /// Hangfire keeps its log provider in a static, which every host it is added to replaces. A second host in the test
+    /// process leaves it pointing at that host's logger factory, disposed with it; this points it back at the shared
+    /// portal's, so that jobs scheduled by later tests can log.
+    /// </summary>
+    private sealed class HangfireLogProviderRestore(PortalFixture fixture) : IDisposable
+    {
+        public void Dispose() => Hangfire.Logging.LogProvider.SetCurrentLogProvider(
+            new Hangfire.AspNetCore.AspNetCoreLogProvider(fixture.App.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
     }
 }
