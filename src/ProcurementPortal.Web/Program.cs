@@ -11,6 +11,7 @@ using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Features.Account;
 using ProcurementPortal.Web.Features.Procurements;
+using ProcurementPortal.Web.Features.MarketIntent;
 using ProcurementPortal.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -25,6 +26,7 @@ builder.Services.AddScoped<NavigationService>();
 builder.Services.AddAccountFeature();
 builder.Services.AddOrganisationFeatures();
 builder.Services.AddProcurementsFeature();
+builder.Services.AddMarketIntentFeature();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>

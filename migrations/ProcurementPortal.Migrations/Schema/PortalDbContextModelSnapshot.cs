@@ -328,6 +328,294 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.EngagementEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("online_link");
+
+                    b.Property<DateTime?>("ReminderSentForStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_for_starts_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statement_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("venue");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagement_events");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_engagement_events_starts_at");
+
+                    b.HasIndex("StatementId")
+                        .HasDatabaseName("ix_engagement_events_statement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_engagement_events_tenant_id");
+
+                    b.ToTable("engagement_events", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.EventRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AttendeeEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("attendee_email");
+
+                    b.Property<string>("AttendeeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attendee_name");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime?>("PromotedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promoted_at");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid>("RegisteredByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_registrations");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_event_registrations_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_event_registrations_tenant_id");
+
+                    b.HasIndex("EventId", "ProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_registrations_event_id_provider_id")
+                        .HasFilter("status <> 'Cancelled'");
+
+                    b.ToTable("event_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.ExpressionOfInterest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreasOfInterest")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("areas_of_interest");
+
+                    b.Property<int>("CapacityHoursPerWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity_hours_per_week");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statement_id");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expressions_of_interest");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_expressions_of_interest_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_expressions_of_interest_tenant_id");
+
+                    b.HasIndex("StatementId", "ProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expressions_of_interest_statement_id_provider_id");
+
+                    b.ToTable("expressions_of_interest", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.MarketIntentStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<decimal?>("IndicativeValueMax")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("indicative_value_max");
+
+                    b.Property<decimal?>("IndicativeValueMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("indicative_value_min");
+
+                    b.Property<Guid?>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_intent_statements");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_market_intent_statements_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_market_intent_statements_tenant_id");
+
+                    b.ToTable("market_intent_statements", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1154,6 +1442,97 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasConstraintName("fk_invitations_organisations_tenant_id");
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.EngagementEvent", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.MarketIntent.MarketIntentStatement", null)
+                        .WithMany("Events")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_engagement_events_market_intent_statements_statement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.EventRegistration", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.MarketIntent.EngagementEvent", null)
+                        .WithMany("Registrations")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_registrations_engagement_events_event_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_registrations_organisations_provider_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.ExpressionOfInterest", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expressions_of_interest_organisations_provider_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.MarketIntent.MarketIntentStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_expressions_of_interest_market_intent_statements_statement_");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.MarketIntentStatement", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_market_intent_statements_procurements_procurement_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_intent_statements_organisations_tenant_id");
+
+                    b.OwnsMany("ProcurementPortal.Core.Domain.MarketIntent.Milestone", "Milestones", b1 =>
+                        {
+                            b1.Property<Guid>("MarketIntentStatementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int?>("Day");
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<int>("Month");
+
+                            b1.Property<int>("Year");
+
+                            b1.HasKey("MarketIntentStatementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("market_intent_statements");
+
+                            b1
+                                .ToJson("milestones")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MarketIntentStatementId")
+                                .HasConstraintName("fk_market_intent_statements_market_intent_statements_market_int");
+                        });
+
+                    b.Navigation("Milestones");
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Membership", b =>
                 {
                     b.HasOne("ProcurementPortal.Core.Domain.Organisation", "Organisation")
@@ -1283,6 +1662,16 @@ namespace ProcurementPortal.Migrations.Schema
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_procurement_interests_organisations_provider_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.EngagementEvent", b =>
+                {
+                    b.Navigation("Registrations");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.MarketIntentStatement", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.EvaluationSection", b =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Domain.MarketIntent;
 using ProcurementPortal.Core.Domain.Procurements;
 using ProcurementPortal.Core.Email;
 using ProcurementPortal.Core.Tenancy;
@@ -30,6 +31,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<EvaluationQuestion> EvaluationQuestions => Set<EvaluationQuestion>();
     public DbSet<ProcurementInterest> ProcurementInterests => Set<ProcurementInterest>();
     public DbSet<Clarification> Clarifications => Set<Clarification>();
+    public DbSet<MarketIntentStatement> MarketIntentStatements => Set<MarketIntentStatement>();
+    public DbSet<EngagementEvent> EngagementEvents => Set<EngagementEvent>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<ExpressionOfInterest> ExpressionsOfInterest => Set<ExpressionOfInterest>();
 
     /// <summary>Maps to the SQL function the audit trigger uses, so that verification recomputes the same hash.</summary>
     public static byte[] AuditEventHash(
@@ -99,6 +104,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         });
 
         ConfigureProcurements(builder);
+        ConfigureMarketIntent(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
@@ -190,6 +196,53 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
             e.Property(c => c.Answer).HasMaxLength(8000);
             e.HasOne<Procurement>().WithMany().HasForeignKey(c => c.ProcurementId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.AskedByProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureMarketIntent(ModelBuilder builder)
+    {
+        builder.Entity<MarketIntentStatement>(e =>
+        {
+            e.Property(s => s.Title).HasMaxLength(300);
+            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.CreatedAt).HasDefaultValueSql("now()");
+            e.OwnsMany(s => s.Milestones, milestones => milestones.ToJson());
+            e.HasOne<Organisation>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Procurement>().WithMany().HasForeignKey(s => s.ProcurementId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(s => s.Events).WithOne().HasForeignKey(v => v.StatementId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<EngagementEvent>(e =>
+        {
+            e.Property(v => v.Title).HasMaxLength(200);
+            e.Property(v => v.Venue).HasMaxLength(500);
+            e.Property(v => v.OnlineLink).HasMaxLength(500);
+            e.Property(v => v.CreatedAt).HasDefaultValueSql("now()");
+            e.Property(v => v.RowVersion).IsRowVersion();
+            e.HasIndex(v => v.StartsAt);
+            e.HasMany(v => v.Registrations).WithOne().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<EventRegistration>(e =>
+        {
+            e.Property(r => r.ProviderName).HasMaxLength(200);
+            e.Property(r => r.AttendeeName).HasMaxLength(200);
+            e.Property(r => r.AttendeeEmail).HasMaxLength(256);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            // One live registration per provider organisation per event; cancelled ones stay as history.
+            e.HasIndex(r => new { r.EventId, r.ProviderId }).IsUnique().HasFilter("status <> 'Cancelled'");
+            e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ExpressionOfInterest>(e =>
+        {
+            e.Property(x => x.ProviderName).HasMaxLength(200);
+            e.Property(x => x.ContactEmail).HasMaxLength(256);
+            e.Property(x => x.AreasOfInterest).HasMaxLength(1000);
+            e.Property(x => x.Comment).HasMaxLength(4000);
+            e.HasIndex(x => new { x.StatementId, x.ProviderId }).IsUnique();
+            e.HasOne<MarketIntentStatement>().WithMany().HasForeignKey(x => x.StatementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -29,6 +29,10 @@ public sealed class NavigationService(PortalDbContext db)
             {
                 links.Add(new NavLink("Procurements", $"/{tenant.Slug}/procurements", path.StartsWith($"/{tenant.Slug}/procurements", StringComparison.Ordinal)));
             }
+            if (tenant?.Has(Role.ProcurementOfficer) == true)
+            {
+                links.Add(new NavLink("Market engagement", $"/{tenant.Slug}/market-intent", path.StartsWith($"/{tenant.Slug}/market-intent", StringComparison.Ordinal)));
+            }
             if (tenant?.Has(Role.TenantAdmin) == true)
             {
                 links.Add(new NavLink("Users", $"/{tenant.Slug}/admin/users", path.StartsWith($"/{tenant.Slug}/admin/users", StringComparison.Ordinal)));

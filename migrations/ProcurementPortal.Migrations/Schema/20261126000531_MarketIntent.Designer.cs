@@ -13,8 +13,8 @@ using ProcurementPortal.Core.Data;
 namespace ProcurementPortal.Migrations.Schema
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126003211_Clarifications")]
-    partial class Clarifications
+    [Migration("20261126000531_MarketIntent")]
+    partial class MarketIntent
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -331,6 +331,294 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.EngagementEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("online_link");
+
+                    b.Property<DateTime?>("ReminderSentForStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_for_starts_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statement_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("venue");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagement_events");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_engagement_events_starts_at");
+
+                    b.HasIndex("StatementId")
+                        .HasDatabaseName("ix_engagement_events_statement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_engagement_events_tenant_id");
+
+                    b.ToTable("engagement_events", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.EventRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AttendeeEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("attendee_email");
+
+                    b.Property<string>("AttendeeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attendee_name");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime?>("PromotedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promoted_at");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid>("RegisteredByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_registrations");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_event_registrations_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_event_registrations_tenant_id");
+
+                    b.HasIndex("EventId", "ProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_registrations_event_id_provider_id")
+                        .HasFilter("status <> 'Cancelled'");
+
+                    b.ToTable("event_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.ExpressionOfInterest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreasOfInterest")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("areas_of_interest");
+
+                    b.Property<int>("CapacityHoursPerWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity_hours_per_week");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statement_id");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expressions_of_interest");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_expressions_of_interest_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_expressions_of_interest_tenant_id");
+
+                    b.HasIndex("StatementId", "ProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expressions_of_interest_statement_id_provider_id");
+
+                    b.ToTable("expressions_of_interest", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.MarketIntentStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<decimal?>("IndicativeValueMax")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("indicative_value_max");
+
+                    b.Property<decimal?>("IndicativeValueMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("indicative_value_min");
+
+                    b.Property<Guid?>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_intent_statements");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_market_intent_statements_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_market_intent_statements_tenant_id");
+
+                    b.ToTable("market_intent_statements", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -557,77 +845,6 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.Clarification", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Answer")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
-                        .HasColumnName("answer");
-
-                    b.Property<Guid?>("AnsweredByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("answered_by_user_id");
-
-                    b.Property<DateTime>("AskedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("asked_at");
-
-                    b.Property<Guid>("AskedByProviderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("asked_by_provider_id");
-
-                    b.Property<Guid>("AskedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("asked_by_user_id");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<Guid>("ProcurementId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("procurement_id");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("published_at");
-
-                    b.Property<string>("PublishedQuestion")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("published_question");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("question");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_clarifications");
-
-                    b.HasIndex("AskedByProviderId")
-                        .HasDatabaseName("ix_clarifications_asked_by_provider_id");
-
-                    b.HasIndex("TenantId")
-                        .HasDatabaseName("ix_clarifications_tenant_id");
-
-                    b.HasIndex("ProcurementId", "Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_clarifications_procurement_id_number");
-
-                    b.ToTable("clarifications", (string)null);
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.EvaluationQuestion", b =>
@@ -974,55 +1191,6 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("procurements", (string)null);
                 });
 
-            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.ProcurementInterest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ContactEmail")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("contact_email");
-
-                    b.Property<Guid>("ProcurementId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("procurement_id");
-
-                    b.Property<Guid>("ProviderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("provider_id");
-
-                    b.Property<DateTime>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("registered_at");
-
-                    b.Property<Guid>("RegisteredByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("registered_by_user_id");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_procurement_interests");
-
-                    b.HasIndex("ProviderId")
-                        .HasDatabaseName("ix_procurement_interests_provider_id");
-
-                    b.HasIndex("TenantId")
-                        .HasDatabaseName("ix_procurement_interests_tenant_id");
-
-                    b.HasIndex("ProcurementId", "ProviderId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_procurement_interests_procurement_id_provider_id");
-
-                    b.ToTable("procurement_interests", (string)null);
-                });
-
             modelBuilder.Entity("ProcurementPortal.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1157,6 +1325,97 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasConstraintName("fk_invitations_organisations_tenant_id");
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.EngagementEvent", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.MarketIntent.MarketIntentStatement", null)
+                        .WithMany("Events")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_engagement_events_market_intent_statements_statement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.EventRegistration", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.MarketIntent.EngagementEvent", null)
+                        .WithMany("Registrations")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_registrations_engagement_events_event_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_registrations_organisations_provider_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.ExpressionOfInterest", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expressions_of_interest_organisations_provider_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.MarketIntent.MarketIntentStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_expressions_of_interest_market_intent_statements_statement_");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.MarketIntentStatement", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_market_intent_statements_procurements_procurement_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_intent_statements_organisations_tenant_id");
+
+                    b.OwnsMany("ProcurementPortal.Core.Domain.MarketIntent.Milestone", "Milestones", b1 =>
+                        {
+                            b1.Property<Guid>("MarketIntentStatementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int?>("Day");
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<int>("Month");
+
+                            b1.Property<int>("Year");
+
+                            b1.HasKey("MarketIntentStatementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("market_intent_statements");
+
+                            b1
+                                .ToJson("milestones")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MarketIntentStatementId")
+                                .HasConstraintName("fk_market_intent_statements_market_intent_statements_market_int");
+                        });
+
+                    b.Navigation("Milestones");
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Membership", b =>
                 {
                     b.HasOne("ProcurementPortal.Core.Domain.Organisation", "Organisation")
@@ -1174,23 +1433,6 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasConstraintName("fk_memberships_asp_net_users_user_id");
 
                     b.Navigation("Organisation");
-                });
-
-            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.Clarification", b =>
-                {
-                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("AskedByProviderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_clarifications_organisations_asked_by_provider_id");
-
-                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
-                        .WithMany()
-                        .HasForeignKey("ProcurementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_clarifications_procurements_procurement_id");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.EvaluationQuestion", b =>
@@ -1271,21 +1513,14 @@ namespace ProcurementPortal.Migrations.Schema
                     b.Navigation("PooledPartners");
                 });
 
-            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.ProcurementInterest", b =>
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.EngagementEvent", b =>
                 {
-                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
-                        .WithMany()
-                        .HasForeignKey("ProcurementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_procurement_interests_procurements_procurement_id");
+                    b.Navigation("Registrations");
+                });
 
-                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("ProviderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_procurement_interests_organisations_provider_id");
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.MarketIntentStatement", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.EvaluationSection", b =>
