@@ -93,6 +93,39 @@ public sealed class ClarificationTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task An_officer_answers_on_the_clarifications_page_and_every_interested_provider_is_emailed()
+    {
+        var setup = await PublishedLancashireAsync();
+        var (_, user, client) = await ProviderAsync("Pennine Care Partnership Ltd");
+        await client.PostAsJsonAsync($"/api/v1/t/{setup.Tenant.Slug}/opportunities/{setup.ProcurementId}/clarifications",
+            new { question = "Pennine asks: can one provider bid for all three lots?" });
+        var officerEmail = (await fixture.CreateUserAsync(setup.Tenant, Role.ProcurementOfficer)).Email!;
+        var browser = await fixture.CookieClientAsync(officerEmail);
+        var list = $"/{setup.Tenant.Slug}/procurements/{setup.ProcurementId}/clarifications";
+
+        var listing = await browser.GetStringAsync(list);
+        Assert.Contains("Pennine Care Partnership Ltd", listing);
+        Assert.Contains("Waiting for an answer", listing);
+        var answerPage = System.Text.RegularExpressions.Regex.Match(listing, $"href=\"({list}/[0-9a-f-]+/answer)\"").Groups[1].Value;
+
+        var empty = await browser.PostFormAsync(answerPage, new() { ["PublishedQuestion"] = "Can one provider bid for all three lots?", ["Answer"] = "" });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("Enter the answer", await empty.Content.ReadAsStringAsync());
+
+        var answered = await browser.PostFormAsync(answerPage, new() { ["PublishedQuestion"] = "Can one provider bid for all three lots?", ["Answer"] = "Yes." });
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Contains("Answered", await browser.GetStringAsync(list));
+        await DeliverAsync();
+        var message = Assert.Single(await fixture.Mail.WaitForAsync(user.Email!));
+        Assert.Contains("Can one provider bid for all three lots?", message.TextBody);
+        Assert.DoesNotContain("Pennine", message.TextBody);
+
+        var other = await fixture.CreateTenantAsync();
+        var intruder = await fixture.CookieClientAsync((await fixture.CreateUserAsync(other, Role.ProcurementOfficer)).Email!);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"/{other.Slug}/procurements/{setup.ProcurementId}/clarifications")).StatusCode);
+    }
+
+    [Fact]
     public async Task Provider_text_in_an_email_is_html_encoded()
     {
         var setup = await PublishedLancashireAsync();
