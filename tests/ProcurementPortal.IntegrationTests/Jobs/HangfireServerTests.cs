@@ -38,8 +38,18 @@ public sealed class HangfireServerTests(PortalFixture fixture)
 
         var received = await fixture.Mail.WaitForAsync(to, timeout: TimeSpan.FromSeconds(30));
         Assert.Single(received);
-        await using var db = fixture.SuperuserDb();
-        Assert.NotNull((await db.OutboxMessages.SingleAsync(m => m.Id == id)).SentAt);
+        // The message reaches the sink inside the delivery transaction; the row is marked sent when it commits.
+        DateTime? sentAt = null;
+        for (var attempt = 0; attempt < 100 && sentAt is null; attempt++)
+        {
+            await using var db = fixture.SuperuserDb();
+            sentAt = (await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id)).SentAt;
+            if (sentAt is null)
+            {
+                await Task.Delay(100);
+            }
+        }
+        Assert.NotNull(sentAt);
         await using var hangfire = new Npgsql.NpgsqlConnection(fixture.SuperuserConnectionString);
         await hangfire.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("select count(*) from hangfire.set where key = 'recurring-jobs' and value = 'deliver-outbox'", hangfire);
