@@ -41,6 +41,29 @@ public sealed class ProcurementApiTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Removing_a_lot_takes_it_off_the_questions_that_applied_to_it_and_the_model_stays_editable()
+    {
+        var (tenant, officer) = await LancashireOfficerAsync();
+        var id = await LancashireViaApi.BuildAsync(officer, tenant.Slug!);
+        var url = $"/api/v1/t/{tenant.Slug}/procurements/{id}";
+        var lots = (await officer.GetFromJsonAsync<JsonElement>($"{url}/lots")).EnumerateArray().Select(l => l.GetProperty("id").GetGuid()).ToList();
+        var put = await officer.PutAsJsonAsync($"{url}/evaluation-model", new
+        {
+            priceWeight = 40m,
+            sections = new[] { new { title = "Quality", questions = new[] { new { text = "East and North only", type = "Scored", weight = 60m, lotIds = new[] { lots[0], lots[1] } } } } },
+        });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.DeleteAsync($"{url}/lots/{lots[0]}")).StatusCode);
+
+        var after = await officer.GetFromJsonAsync<JsonElement>($"{url}/evaluation-model");
+        var question = after.GetProperty("sections")[0].GetProperty("questions")[0];
+        Assert.Equal([lots[1]], question.GetProperty("lotIds").EnumerateArray().Select(l => l.GetGuid()));
+        var again = await officer.PutAsJsonAsync($"{url}/evaluation-model", JsonSerializer.Deserialize<JsonElement>(after.GetRawText()));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
     public async Task Procurements_get_sequential_references_per_tenant()
     {
         var (tenant, officer) = await LancashireOfficerAsync();

@@ -111,6 +111,11 @@ public sealed class LotsAndBandsHandler(PortalDbContext db, AuditLog audit)
             return errors;
         }
         db.Lots.Remove(lot);
+        // Questions that applied only to some lots forget this one, so the evaluation model stays valid.
+        foreach (var question in procurement!.Sections.SelectMany(s => s.Questions).Where(q => q.LotIds.Contains(lot.Id)))
+        {
+            question.LotIds = question.LotIds.Where(l => l != lot.Id).ToList();
+        }
         audit.Record("lot.removed", nameof(Lot), lot.Id, $"{procurement!.Reference} lot {lot.Number} {lot.Name}");
         await db.SaveChangesAsync(ct);
         return Outcome<Lot>.Ok(lot);
