@@ -5,6 +5,7 @@ using ProcurementPortal.Core.Domain;
 using ProcurementPortal.Core.Domain.Procurements;
 using ProcurementPortal.Core.Email;
 using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Web.Features.Notices;
 using ProcurementPortal.Web.Features.Procurements;
 using ProcurementPortal.Web.Infrastructure;
 
@@ -49,7 +50,7 @@ public sealed record OfficerClarification(Guid Id, int Number, string AskedBy, s
 /// clarification deadline (judged by the database clock); an officer answers and publishes the answer, which is
 /// emailed once to every interested provider and never carries the asker's name.
 /// </summary>
-public sealed class ClarificationsHandler(PortalDbContext db, ITenantContext tenant, AuditLog audit, EmailOutbox outbox, IActor actor)
+public sealed class ClarificationsHandler(PortalDbContext db, ITenantContext tenant, AuditLog audit, EmailOutbox outbox, IActor actor, ProviderSide providers)
 {
     /// <summary>States in which a tender has been published (stored as text, so listed rather than compared).</summary>
     private static readonly ProcurementState[] Published = Enum.GetValues<ProcurementState>()
@@ -188,13 +189,14 @@ public sealed class ClarificationsHandler(PortalDbContext db, ITenantContext ten
         return Outcome<Clarification>.Ok(clarification);
     }
 
-    private async Task<(Procurement? Procurement, Organisation? Provider)> ProviderAndProcurementAsync(Guid procurementId, Guid? providerId, CancellationToken ct)
+    /// <summary>The provider the user acts for (as the notices pages choose it) and the published tender; else nulls (404).</summary>
+    private async Task<(Procurement? Procurement, ProviderChoice? Provider)> ProviderAndProcurementAsync(Guid procurementId, Guid? providerId, CancellationToken ct)
     {
-        var provider = actor.UserId is { } userId ? await db.ProviderForAsync(userId, providerId, ct) : null;
+        var (provider, _) = await providers.ChooseAsync(providerId, ct);
         return provider is null ? (null, null) : (await OpenToProvidersAsync(procurementId, ct), provider);
     }
 
-    private async Task<ProcurementInterest> EnsureInterestAsync(Procurement procurement, Organisation provider, CancellationToken ct)
+    private async Task<ProcurementInterest> EnsureInterestAsync(Procurement procurement, ProviderChoice provider, CancellationToken ct)
     {
         var existing = await db.ProcurementInterests.SingleOrDefaultAsync(i => i.ProcurementId == procurement.Id && i.ProviderId == provider.Id, ct);
         if (existing is not null)
