@@ -1,16 +1,19 @@
 using System.Globalization;
+using ProcurementPortal.Core.Domain.MarketIntent;
 
 namespace ProcurementPortal.Web.Infrastructure;
 
-/// <summary>Times are stored in UTC and entered and shown in UK time (Europe/London), GMT or BST as the date falls.</summary>
+/// <summary>
+/// Times are stored in UTC and entered and shown in UK time (Europe/London), GMT or BST as the date falls. The
+/// conversions themselves are <see cref="UkEventTime"/>'s (Core); this adds the page formats.
+/// </summary>
 public static class UkTime
 {
-    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static TimeZoneInfo London => UkEventTime.London;
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public static DateTime ToUk(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+    public static DateTime ToUk(DateTime utc) => UkEventTime.ToUkOffset(utc).DateTime;
 
     /// <summary>"25 November 2026 at 3:04pm", the GOV.UK style for a date and time.</summary>
     public static string Format(DateTime utc)
@@ -37,14 +40,8 @@ public static class UkTime
     /// </summary>
     public static bool TryToUtc(DateOnly day, TimeOnly time, out DateTime utc)
     {
-        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        if (London.IsInvalidTime(local))
-        {
-            utc = default;
-            return false;
-        }
-        var offset = London.IsAmbiguousTime(local) ? London.GetAmbiguousTimeOffsets(local).Max() : London.GetUtcOffset(local);
-        utc = DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
-        return true;
+        var converted = UkEventTime.ToUtc(day, time);
+        utc = converted ?? default;
+        return converted is not null;
     }
 }
