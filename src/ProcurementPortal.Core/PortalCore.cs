@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,11 @@ public static class PortalCore
                 sp.GetRequiredService<TenantSaveChangesInterceptor>(),
                 sp.GetRequiredService<TenantConnectionInterceptor>());
         });
+        // One key ring in the database for every process (web, worker, each replica): cookies survive restarts and
+        // scale-out, and bid content sealed by one process opens in another.
+        services.AddDataProtection()
+            .SetApplicationName("ProcurementPortal")
+            .PersistKeysToDbContext<PortalDbContext>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Jobs.TenantJobScope>();
         services.AddSingleton<EmailTemplates>();

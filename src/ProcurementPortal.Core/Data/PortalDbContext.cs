@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ using ProcurementPortal.Core.Tenancy;
 namespace ProcurementPortal.Core.Data;
 
 public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantContext tenant)
-    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>The name of the query filter every tenant-owned entity carries (first tenancy lock).</summary>
     public const string TenantFilter = "Tenant";
@@ -35,6 +36,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<EngagementEvent> EngagementEvents => Set<EngagementEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<ExpressionOfInterest> ExpressionsOfInterest => Set<ExpressionOfInterest>();
+
+    /// <summary>
+    /// The Data Protection key ring, shared by the web app and the worker: it protects sign-in cookies and tokens and
+    /// encrypts bid content at rest, so it must outlive any one process and machine.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Maps to the SQL function the audit trigger uses, so that verification recomputes the same hash.</summary>
     public static byte[] AuditEventHash(
