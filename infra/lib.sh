@@ -15,12 +15,12 @@ PORTAL_PACKAGES=(postgresql python3-aiosmtpd chromium poppler-utils fonts-dejavu
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# portal_build PROJECT...: builds each project (Debug) with the shared compiler server, which makes a cold build
+# portal_build PROJECT...: builds each project (Debug, or $PORTAL_CONFIGURATION) with the shared compiler server, which makes a cold build
 # much faster, then shuts the server down so that nothing outlives the script.
 portal_build() {
   local project rc=0
   for project in "$@"; do
-    dotnet build "$project" -c Debug -nodeReuse:false </dev/null || { rc=$?; break; }
+    dotnet build "$project" -c "${PORTAL_CONFIGURATION:-Debug}" -nodeReuse:false </dev/null || { rc=$?; break; }
   done
   dotnet build-server shutdown >/dev/null 2>&1 || true
   return "$rc"
