@@ -91,6 +91,7 @@ builder.Services.AddControllersWithViews(o =>
     });
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "portal.antiforgery");
 builder.Services.AddProblemDetails();
+builder.Services.AddPortalHealthChecks();
 builder.Services.AddExceptionHandler<PortalExceptionHandler>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
@@ -127,6 +128,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/scalar", o => o.WithTitle("ProcurementPortal API"));
 app.MapGroup("/api/v1/identity").WithTags("Identity").MapIdentityApi<PortalUser>();
 app.MapControllers();
+app.MapPortalHealthChecks();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new HangfireDashboardAuthorization()],
