@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using SkiaSharp;
 
@@ -18,7 +19,6 @@ internal sealed record ImageOp(SKImage Image, SKRect Rect) : PageOp;
 /// <summary>Measures text as HarfBuzz shapes it, so that line breaks match what is drawn.</summary>
 internal sealed class TextMeasure(PdfFonts fonts)
 {
-    private const float Unit = 100f;
     private readonly Dictionary<(string, bool), float> _widths = new();
 
     /// <summary>Shaped advance width of <paramref name="text"/> at <paramref name="size"/> points.</summary>
@@ -27,9 +27,7 @@ internal sealed class TextMeasure(PdfFonts fonts)
         if (text.Length == 0) return 0;
         if (!_widths.TryGetValue((text, bold), out var width))
         {
-            var face = fonts.Face(bold);
-            using var font = new SKFont(face.Typeface, Unit);
-            width = face.Shaper.Shape(text, font).Width / Unit;
+            width = fonts.Face(bold).Shape(text).Advance;
             _widths[(text, bold)] = width;
         }
         return width * size;
@@ -102,7 +100,7 @@ internal sealed partial class PdfLayout
         _y = _top;
     }
 
-    private bool AtPageTop => _page.Count == 0;
+    private bool AtPageTop => _y <= _top;
 
     private float Room => _bottom - _y;
 
@@ -166,8 +164,9 @@ internal sealed partial class PdfLayout
 
     private void PlaceSpacer(PdfSpacer spacer)
     {
+        // Space that would end the page ends it; the next page starts at its top margin.
         if (spacer.Height >= Room) NewPage();
-        else if (!AtPageTop) _y += spacer.Height;
+        else _y += spacer.Height;
     }
 
     private void PlaceKeyValues(PdfKeyValueList list)
@@ -351,7 +350,8 @@ internal sealed partial class PdfLayout
         var startOfLine = true;
         foreach (var run in runs)
         {
-            var paragraphs = run.Text.Replace("\r\n", "\n").Split('\n');
+            // Composed form: "w" + combining circumflex becomes the one character ŵ that the font has a glyph for.
+            var paragraphs = run.Text.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n").Split('\n');
             for (var p = 0; p < paragraphs.Length; p++)
             {
                 if (p > 0) EndLine();

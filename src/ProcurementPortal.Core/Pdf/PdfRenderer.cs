@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
-using SkiaSharp.HarfBuzz;
 
 namespace ProcurementPortal.Core.Pdf;
 
@@ -53,7 +52,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options) : IDisposable
         var width = new TextMeasure(fonts).Width(pageText, false, PdfLayout.FooterSize);
         var ops = new List<TextOp> { new(pageText, right - width, baseline, false, PdfLayout.FooterSize, PdfLayout.Secondary) };
         if (!string.IsNullOrWhiteSpace(model.RunningFooter))
-            ops.Add(new TextOp(model.RunningFooter, model.Margins.Left, baseline, false, PdfLayout.FooterSize, PdfLayout.Secondary));
+            ops.Add(new TextOp(model.RunningFooter.Normalize(), model.Margins.Left, baseline, false, PdfLayout.FooterSize, PdfLayout.Secondary));
         return ops;
     }
 
@@ -77,9 +76,17 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options) : IDisposable
             case TextOp text:
             {
                 var face = faces.Face(text.Bold);
+                var shaped = face.Shape(text.Text);
                 using var font = new SKFont(face.Typeface, text.Size);
+                using var builder = new SKTextBlobBuilder();
+                var run = builder.AllocatePositionedTextRun(font, shaped.Glyphs.Length, shaped.Utf8.Length);
+                run.SetGlyphs(shaped.Glyphs);
+                run.SetPositions(shaped.Positions.Select(p => new SKPoint(p.X * text.Size, p.Y * text.Size)).ToArray());
+                run.SetText(shaped.Utf8);
+                run.SetClusters(shaped.Clusters);
+                using var blob = builder.Build();
                 using var paint = new SKPaint { Color = text.Color, IsAntialias = true };
-                canvas.DrawShapedText(face.Shaper, text.Text, text.X, text.Baseline, SKTextAlign.Left, font, paint);
+                if (blob is not null) canvas.DrawText(blob, text.X, text.Baseline, paint);
                 break;
             }
             case LineOp line:

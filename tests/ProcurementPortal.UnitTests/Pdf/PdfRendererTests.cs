@@ -69,6 +69,91 @@ public sealed class PdfRendererTests : IDisposable
     }
 
     [Fact]
+    public void Rows_of_several_lines_are_never_split_across_pages()
+    {
+        var model = new PdfDocumentModel
+        {
+            Title = "Tall rows",
+            Blocks =
+            [
+                new PdfTable(
+                    [new PdfTableColumn("Risk", 0.7f), new PdfTableColumn("Rating", 0.3f)],
+                    Enumerable.Range(1, 60).Select(i => (IReadOnlyList<string>)[$"R{i:00}a\nR{i:00}b\nR{i:00}c", "Medium"]).ToList()),
+            ],
+        };
+
+        using var pdf = PdfDocument.Open(_renderer.Render(model));
+
+        Assert.True(pdf.NumberOfPages > 1);
+        var pageOf = pdf.GetPages().SelectMany(p => p.GetWords().Select(w => (w.Text, p.Number))).ToLookup(w => w.Text, w => w.Number);
+        for (var i = 1; i <= 60; i++)
+        {
+            var page = Assert.Single(pageOf[$"R{i:00}a"]);
+            Assert.Equal(page, Assert.Single(pageOf[$"R{i:00}b"]));
+            Assert.Equal(page, Assert.Single(pageOf[$"R{i:00}c"]));
+        }
+        Assert.Equal(pdf.NumberOfPages, pageOf["Rating"].Count());
+    }
+
+    [Fact]
+    public void Heading_that_would_end_a_page_moves_to_the_next_with_its_text()
+    {
+        var model = new PdfDocumentModel
+        {
+            Title = "Keep with next",
+            Blocks = [new PdfParagraph("Opening"), new PdfSpacer(680), new PdfHeading("Options appraisal"), new PdfParagraph("Option 1: extend for one year.")],
+        };
+
+        using var pdf = PdfDocument.Open(_renderer.Render(model));
+
+        Assert.Equal(2, pdf.NumberOfPages);
+        Assert.DoesNotContain("Options appraisal", pdf.GetPage(1).Text);
+        Assert.StartsWith("Options appraisalOption 1", pdf.GetPage(2).Text);
+    }
+
+    [Fact]
+    public void Letter_pairs_that_fonts_often_join_are_read_back_as_letters()
+    {
+        var model = new PdfDocumentModel { Title = "Ligatures", Blocks = [new PdfParagraph("The financial office fluffed the figures.")] };
+
+        using var pdf = PdfDocument.Open(_renderer.Render(model));
+
+        Assert.Contains("The financial office fluffed the figures.", pdf.GetPage(1).Text);
+    }
+
+    [Fact]
+    public void Documents_rendered_at_once_on_many_threads_all_come_out_whole_and_alike()
+    {
+        var letter = SampleDocuments.UnsuccessfulLetter();
+        var expected = _renderer.Render(letter);
+
+        var results = new byte[8][];
+        Parallel.For(0, results.Length, i => results[i] = _renderer.Render(letter));
+
+        Assert.All(results, bytes => Assert.Equal(expected, bytes));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Renderer_keeps_drawing_the_same_text_after_the_garbage_collector_moves_memory(bool subset)
+    {
+        using var renderer = SampleDocuments.Renderer(subset);
+        var letter = SampleDocuments.UnsuccessfulLetter();
+        using var first = PdfDocument.Open(renderer.Render(letter));
+        var expected = Text(first);
+
+        for (var i = 0; i < 4; i++)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            using var again = PdfDocument.Open(renderer.Render(letter));
+            Assert.Equal(expected, Text(again));
+        }
+        Assert.DoesNotContain('\0', expected);
+    }
+
+    [Fact]
     public void Every_page_shows_page_n_of_m_and_the_running_footer()
     {
         var model = new PdfDocumentModel
