@@ -347,7 +347,6 @@ internal sealed partial class PdfLayout
             }
         }
 
-        var startOfLine = true;
         foreach (var run in runs)
         {
             // Composed form: "w" + combining circumflex becomes the one character ŵ that the font has a glyph for.
@@ -362,11 +361,10 @@ internal sealed partial class PdfLayout
                     if (word.Length == 0)
                     {
                         // Spaces at the start of a line are dropped, elsewhere they separate words.
-                        if (!startOfLine && pieces.Count > 0) Add("", token, run.Bold);
+                        if (pieces.Count > 0) Add("", token, run.Bold);
                         continue;
                     }
                     Add(word, token[word.Length..], run.Bold);
-                    startOfLine = false;
                 }
             }
         }
