@@ -162,6 +162,17 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
         [FromServices] Opportunities.ClarificationsHandler handler, CancellationToken ct) =>
         this.ToApiResult(await handler.AnswerAndPublishAsync(id, clarificationId, command, ct), _ => NoContent());
 
+    /// <summary>Publishes an officer's own notice (question or subject and answer, no asker) to every interested provider.</summary>
+    [HttpPost("{id:guid}/clarifications/notices")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<Opportunities.OfficerClarification>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> PublishNotice(Guid id, Opportunities.OfficerNoticeCommand command,
+        [FromServices] Opportunities.ClarificationsHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.PublishNoticeAsync(id, command, ct), c => StatusCode(StatusCodes.Status201Created,
+            new Opportunities.OfficerClarification(c.Id, c.Number, Opportunities.ClarificationsHandler.OfficerNoticeAsker, c.Question,
+                ProcurementResponse.Utc(c.AskedAt)!.Value, c.PublishedQuestion, c.Answer, ProcurementResponse.Utc(c.PublishedAt))));
+
     [HttpPost("{id:guid}/cancel")]
     [TenantScoped(Role.ProcurementOfficer)]
     [ProducesResponseType<TransitionResponse>(StatusCodes.Status200OK)]

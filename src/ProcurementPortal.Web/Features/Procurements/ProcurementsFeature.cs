@@ -9,6 +9,7 @@ public static class ProcurementsFeature
         .AddScoped<PutEvaluationModelHandler>()
         .AddScoped<TransitionHandler>()
         .AddScoped<CloseSubmissionsJob>()
+        .AddScoped<ClarificationDeadlineJob>()
         .AddScoped<ImportFeeScheduleHandler>()
         .AddScoped<Opportunities.ClarificationsHandler>();
 }
