@@ -7,6 +7,7 @@ public static class ProcurementsFeature
         .AddScoped<UpdateProcurementHandler>()
         .AddScoped<LotsAndBandsHandler>()
         .AddScoped<PutEvaluationModelHandler>()
+        .AddScoped<CopyEvaluationModelHandler>()
         .AddScoped<TransitionHandler>()
         .AddScoped<CloseSubmissionsJob>()
         .AddScoped<ClarificationDeadlineJob>()
