@@ -60,7 +60,7 @@ public static class FeeScheduleXlsx
             }
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
             return worksheet.Worksheet.Descendants<Row>()
-                .Select(row => new FeeScheduleRow((int)(row.RowIndex?.Value ?? 0), Fields(row, shared)))
+                .Select((row, i) => new FeeScheduleRow((int)(row.RowIndex?.Value ?? (uint)i + 1), Fields(row, shared)))
                 .Where(row => row.Fields.Any(f => f.Length > 0))
                 .ToList();
         }
