@@ -150,7 +150,7 @@ public sealed class FeeScheduleXlsxTests(PortalFixture fixture)
         var upload = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(bytes), "file", "fee-schedule.xlsx" },
+            { new ByteArrayContent(bytes), "File", "fee-schedule.xlsx" },
         };
         var response = await browser.PostAsync($"{page}/fee-schedule/import", upload);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -158,7 +158,7 @@ public sealed class FeeScheduleXlsxTests(PortalFixture fixture)
         var wrong = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent("hello"u8.ToArray()), "file", "fee-schedule.txt" },
+            { new ByteArrayContent("hello"u8.ToArray()), "File", "fee-schedule.txt" },
         };
         await (await browser.PostAsync($"{page}/fee-schedule/import", wrong)).AssertErrorSummaryAsync("File");
     }

@@ -46,7 +46,7 @@ public sealed class FindingWorkTests(PortalFixture fixture)
 
         var all = await SearchAsync($"q={word}");
 
-        Assert.Equal([open, elsewhere].Order(), Ids(all).Order());
+        Assert.Equal(new[] { open, elsewhere }.Order(), Ids(all).Order());
         Assert.Equal(2, all.GetProperty("total").GetInt64());
         var item = all.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == open);
         Assert.Equal(lancashire.Name, item.GetProperty("tenantName").GetString());

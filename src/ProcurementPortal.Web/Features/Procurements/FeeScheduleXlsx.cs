@@ -7,6 +7,16 @@ using OpenXmlCell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 
 namespace ProcurementPortal.Web.Features.Procurements;
 
+/// <summary>A fee schedule file as the pages and the API send it.</summary>
+public sealed record FeeScheduleFile(byte[] Content, string ContentType, string Name)
+{
+    public static FeeScheduleFile Csv(Procurement p) =>
+        new(System.Text.Encoding.UTF8.GetBytes(FeeScheduleCsv.Write(p)), "text/csv", $"{p.Reference}-fee-schedule.csv");
+
+    public static async Task<FeeScheduleFile> XlsxAsync(Procurement p, CancellationToken ct) =>
+        new(await FeeScheduleXlsx.WriteAsync(p, ct), FeeScheduleXlsx.ContentType, $"{p.Reference}-fee-schedule.xlsx");
+}
+
 /// <summary>
 /// The fee schedule as an Excel workbook beside the CSV: the same columns (<see cref="FeeScheduleCsv.Header"/>), one
 /// row per band of each lot. Written with SpreadCheetah (streaming), read back with the Open XML SDK; the import

@@ -127,8 +127,8 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
     [Produces("text/csv")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     public async Task<ActionResult> ExportFeeSchedule(Guid id, CancellationToken ct) =>
-        await db.LoadWholeAsync(id, ct) is { } p
-            ? File(System.Text.Encoding.UTF8.GetBytes(FeeScheduleCsv.Write(p)), "text/csv", $"{p.Reference}-fee-schedule.csv")
+        await db.LoadWholeAsync(id, ct) is { } p && FeeScheduleFile.Csv(p) is var file
+            ? File(file.Content, file.ContentType, file.Name)
             : NotFound();
 
     /// <summary>Replaces the bands of every lot named in the CSV (same columns as the export), all or nothing.</summary>
@@ -149,8 +149,8 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
     [Produces(FeeScheduleXlsx.ContentType)]
     [ProducesResponseType<byte[]>(StatusCodes.Status200OK, FeeScheduleXlsx.ContentType)]
     public async Task<ActionResult> ExportFeeScheduleXlsx(Guid id, CancellationToken ct) =>
-        await db.LoadWholeAsync(id, ct) is { } p
-            ? File(await FeeScheduleXlsx.WriteAsync(p, ct), FeeScheduleXlsx.ContentType, $"{p.Reference}-fee-schedule.xlsx")
+        await db.LoadWholeAsync(id, ct) is { } p && await FeeScheduleFile.XlsxAsync(p, ct) is var file
+            ? File(file.Content, file.ContentType, file.Name)
             : NotFound();
 
     /// <summary>Replaces the bands of every lot named in the workbook (same columns as the export), all or nothing; problems by row.</summary>

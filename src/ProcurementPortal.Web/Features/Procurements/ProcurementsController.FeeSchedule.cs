@@ -11,16 +11,15 @@ public sealed record FeeScheduleImportPage(string Caption, string Action, string
 public sealed partial class ProcurementsController
 {
     [HttpGet("{id:guid}/fee-schedule.csv")]
-    public async Task<IActionResult> FeeScheduleCsvFile(Guid id, CancellationToken ct) =>
-        await db.LoadWholeAsync(id, ct) is { } p
-            ? File(System.Text.Encoding.UTF8.GetBytes(FeeScheduleCsv.Write(p)), "text/csv", $"{p.Reference}-fee-schedule.csv")
-            : NotFound();
+    public Task<IActionResult> FeeScheduleCsvFile(Guid id, CancellationToken ct) =>
+        FeeScheduleFileAsync(id, p => Task.FromResult(FeeScheduleFile.Csv(p)), ct);
 
     [HttpGet("{id:guid}/fee-schedule.xlsx")]
-    public async Task<IActionResult> FeeScheduleXlsxFile(Guid id, CancellationToken ct) =>
-        await db.LoadWholeAsync(id, ct) is { } p
-            ? File(await FeeScheduleXlsx.WriteAsync(p, ct), FeeScheduleXlsx.ContentType, $"{p.Reference}-fee-schedule.xlsx")
-            : NotFound();
+    public Task<IActionResult> FeeScheduleXlsxFile(Guid id, CancellationToken ct) =>
+        FeeScheduleFileAsync(id, p => FeeScheduleFile.XlsxAsync(p, ct), ct);
+
+    private async Task<IActionResult> FeeScheduleFileAsync(Guid id, Func<Procurement, Task<FeeScheduleFile>> write, CancellationToken ct) =>
+        await db.LoadWholeAsync(id, ct) is { } p && await write(p) is var file ? File(file.Content, file.ContentType, file.Name) : NotFound();
 
     [HttpGet("{id:guid}/fee-schedule/import")]
     [TenantScoped(Role.ProcurementOfficer)]
@@ -30,7 +29,7 @@ public sealed partial class ProcurementsController
     [HttpPost("{id:guid}/fee-schedule/import")]
     [TenantScoped(Role.ProcurementOfficer)]
     [RequestSizeLimit(FeeScheduleXlsx.MaxBytes + 64 * 1024)]
-    public async Task<IActionResult> ImportFeeSchedule(Guid id, IFormFile? file, [FromServices] ImportFeeScheduleHandler handler, CancellationToken ct)
+    public async Task<IActionResult> ImportFeeSchedule(Guid id, [FromForm(Name = "File")] IFormFile? file, [FromServices] ImportFeeScheduleHandler handler, CancellationToken ct)
     {
         if (await db.LoadWholeAsync(id, ct) is not { } p)
         {
