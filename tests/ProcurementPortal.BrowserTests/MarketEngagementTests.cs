@@ -44,9 +44,11 @@ public sealed class MarketEngagementTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add an event" }).ClickAsync();
         await page.GetByLabel("Name of the event").FillAsync("Provider event, Northampton");
-        await page.GetByLabel("Day", new() { Exact = true }).FillAsync("5");
-        await page.GetByLabel("Month", new() { Exact = true }).FillAsync("12");
-        await page.GetByLabel("Year", new() { Exact = true }).FillAsync(year);
+        // The event's date (the registration window has date fields of its own).
+        var date = page.GetByRole(AriaRole.Group, new() { Name = "Date", Exact = true });
+        await date.GetByLabel("Day", new() { Exact = true }).FillAsync("5");
+        await date.GetByLabel("Month", new() { Exact = true }).FillAsync("12");
+        await date.GetByLabel("Year", new() { Exact = true }).FillAsync(year);
         await page.GetByLabel("Start time (UK time)").FillAsync("10:00");
         await page.GetByLabel("End time (UK time)").FillAsync("12:30");
         await page.GetByLabel("Venue", new() { Exact = true }).FillAsync("One Angel Square, Angel Street, Northampton NN1 1ED");

@@ -377,6 +377,22 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("character varying(500)")
                         .HasColumnName("online_link");
 
+                    b.Property<DateTime?>("RegistrationClosedFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_closed_for");
+
+                    b.Property<DateTime?>("RegistrationClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_closes_at");
+
+                    b.Property<DateTime?>("RegistrationOpenedFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_opened_for");
+
+                    b.Property<DateTime?>("RegistrationOpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_opens_at");
+
                     b.Property<DateTime?>("ReminderSentForStartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_sent_for_starts_at");
@@ -588,6 +604,10 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
 
                     b.Property<decimal?>("IndicativeValueMax")
                         .HasPrecision(18, 2)
@@ -887,11 +907,11 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("asked_at");
 
-                    b.Property<Guid>("AskedByProviderId")
+                    b.Property<Guid?>("AskedByProviderId")
                         .HasColumnType("uuid")
                         .HasColumnName("asked_by_provider_id");
 
-                    b.Property<Guid>("AskedByUserId")
+                    b.Property<Guid?>("AskedByUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("asked_by_user_id");
 
@@ -944,6 +964,14 @@ namespace ProcurementPortal.Migrations.Schema
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("None")
+                        .HasColumnName("attachments");
 
                     b.PrimitiveCollection<List<Guid>>("LotIds")
                         .IsRequired()
@@ -1180,6 +1208,10 @@ namespace ProcurementPortal.Migrations.Schema
                     b.Property<DateTime?>("ClarificationDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("clarification_deadline");
+
+                    b.Property<DateTime?>("ClarificationDeadlineReportedFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("clarification_deadline_reported_for");
 
                     b.Property<int?>("ContractTermMonths")
                         .HasColumnType("integer")
@@ -1581,7 +1613,6 @@ namespace ProcurementPortal.Migrations.Schema
                         .WithMany()
                         .HasForeignKey("AskedByProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_clarifications_organisations_asked_by_provider_id");
 
                     b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)

@@ -185,6 +185,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         {
             e.Property(q => q.Type).HasConversion<string>().HasMaxLength(20);
             e.Property(q => q.Weight).HasPrecision(5, 2);
+            e.Property(q => q.Attachments).HasConversion<string>().HasMaxLength(20).HasDefaultValue(AttachmentRule.None);
         });
 
         builder.Entity<ProcurementInterest>(e =>

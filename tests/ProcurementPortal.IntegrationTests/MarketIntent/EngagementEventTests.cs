@@ -221,20 +221,9 @@ public sealed class EngagementEventTests(PortalFixture fixture)
     }
 
     /// <summary>Runs the reminder job in its own scope, as the Hangfire server would.</summary>
-    private async Task RunReminderAsync(Guid tenantId, Guid eventId)
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<EngagementEventReminder>().RunAsync(tenantId, eventId, CancellationToken.None);
-    }
+    private Task RunReminderAsync(Guid tenantId, Guid eventId) =>
+        fixture.RunJobAsync<EngagementEventReminder>(j => j.RunAsync(tenantId, eventId, CancellationToken.None));
 
     /// <summary>Whether a reminder job with this event id as its argument is waiting in Hangfire's storage.</summary>
-    private async Task<bool> ReminderJobScheduledAsync(Guid eventId)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(fixture.SuperuserConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(
-            "select count(*) from hangfire.job where invocationdata::text like '%EngagementEventReminder%' and arguments::text like @id", connection);
-        command.Parameters.AddWithValue("id", $"%{eventId}%");
-        return (long)(await command.ExecuteScalarAsync())! > 0;
-    }
+    private Task<bool> ReminderJobScheduledAsync(Guid eventId) => fixture.JobScheduledAsync(nameof(EngagementEventReminder), eventId);
 }

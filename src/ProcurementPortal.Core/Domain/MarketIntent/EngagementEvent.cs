@@ -20,6 +20,15 @@ public class EngagementEvent : ITenantOwned
     /// <summary>The start time the day-before reminder was sent for; a moved event is reminded again.</summary>
     public DateTime? ReminderSentForStartsAt { get; set; }
 
+    /// <summary>When providers may start to register; null: as soon as the statement is published.</summary>
+    public DateTime? RegistrationOpensAt { get; set; }
+    /// <summary>When registration closes; null: when the event starts.</summary>
+    public DateTime? RegistrationClosesAt { get; set; }
+    /// <summary>The opening time the opening job recorded; a moved opening is recorded again.</summary>
+    public DateTime? RegistrationOpenedFor { get; set; }
+    /// <summary>The closing time the closing job recorded (and reported to the officer); a moved close is reported again.</summary>
+    public DateTime? RegistrationClosedFor { get; set; }
+
     public List<EventRegistration> Registrations { get; set; } = [];
 
     public DateTime CreatedAt { get; set; }
@@ -28,9 +37,30 @@ public class EngagementEvent : ITenantOwned
     /// <summary>When the reminder is due: a day before the start.</summary>
     public DateTime ReminderDueAt => StartsAt.AddDays(-1);
 
+    /// <summary>Registration ends at its closing time, or when the event starts if that comes first.</summary>
+    public DateTime RegistrationEndsAt =>
+        RegistrationClosesAt is { } closes && closes < StartsAt ? closes : StartsAt;
+
+    /// <summary>
+    /// Whether providers may register at <paramref name="now"/>: the stored times decide, so a job that fires late
+    /// never lets anyone in after the close (the jobs record and report the change; they do not cause it).
+    /// </summary>
+    public RegistrationWindow RegistrationWindowAt(DateTime now) =>
+        RegistrationOpensAt is { } opens && now < opens ? RegistrationWindow.NotYetOpen
+        : now >= RegistrationEndsAt ? RegistrationWindow.Closed
+        : RegistrationWindow.Open;
+
     /// <summary>The reminder is sent once per start time, from its due time until the event starts.</summary>
     public bool ReminderIsDue(DateTime now, TimeSpan earlyTolerance) =>
         ReminderSentForStartsAt != StartsAt && now >= ReminderDueAt - earlyTolerance && now < StartsAt;
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<RegistrationWindow>))]
+public enum RegistrationWindow
+{
+    NotYetOpen = 1,
+    Open,
+    Closed,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<RegistrationStatus>))]

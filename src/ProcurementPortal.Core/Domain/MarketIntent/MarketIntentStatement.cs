@@ -29,6 +29,9 @@ public class MarketIntentStatement : ITenantOwned
     /// <summary>The procurement this statement leads to, once there is one.</summary>
     public Guid? ProcurementId { get; set; }
 
+    /// <summary>The officer who wrote the statement: told, for instance, how many registered when an event's registration closes.</summary>
+    public Guid? CreatedByUserId { get; set; }
+
     public StatementStatus Status { get; set; } = StatementStatus.Draft;
     public DateTime? PublishedAt { get; set; }
     public DateTime CreatedAt { get; set; }

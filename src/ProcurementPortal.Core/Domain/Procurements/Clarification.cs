@@ -25,8 +25,9 @@ public class Clarification : ITenantOwned
     public Guid ProcurementId { get; set; }
     /// <summary>Sequence within the procurement: Q1, Q2 ...</summary>
     public int Number { get; set; }
-    public Guid AskedByProviderId { get; set; }
-    public Guid AskedByUserId { get; set; }
+    /// <summary>The provider that asked; null for a notice an officer published of their own accord.</summary>
+    public Guid? AskedByProviderId { get; set; }
+    public Guid? AskedByUserId { get; set; }
     public required string Question { get; set; }
     public DateTime AskedAt { get; set; }
     /// <summary>The question as published: the asker's wording unless the officer anonymised it.</summary>
@@ -36,4 +37,7 @@ public class Clarification : ITenantOwned
     public DateTime? PublishedAt { get; set; }
 
     public bool IsPublished => PublishedAt is not null;
+
+    /// <summary>An officer's own notice: no provider asked it.</summary>
+    public bool IsOfficerNotice => AskedByProviderId is null;
 }

@@ -1,5 +1,13 @@
 namespace ProcurementPortal.Core.Domain.Procurements;
 
+/// <summary>Whether a bidder may, must or may not attach files to its answer.</summary>
+public enum AttachmentRule
+{
+    None = 1,
+    Allowed,
+    Required,
+}
+
 public enum QuestionType
 {
     PassFail = 1,
@@ -31,6 +39,7 @@ public class EvaluationQuestion : ITenantOwned
     /// <summary>Lowest acceptable score 0–5; below it the bid is excluded.</summary>
     public int? MinimumScore { get; set; }
     public int? WordLimit { get; set; }
+    public AttachmentRule Attachments { get; set; } = AttachmentRule.None;
     /// <summary>What each score 0–5 means for this question (six entries when scored).</summary>
     public List<string> ScoreDescriptors { get; set; } = [];
     /// <summary>Lots the question applies to; empty means every lot.</summary>

@@ -31,6 +31,8 @@ public class Procurement : ITenantOwned
     public DateTime? ClarificationDeadline { get; set; }
     public DateTime? SubmissionDeadline { get; set; }
     public DateTime? PublishedAt { get; set; }
+    /// <summary>The clarification deadline the deadline job has reported to the officers; a moved deadline is reported again.</summary>
+    public DateTime? ClarificationDeadlineReportedFor { get; set; }
 
     public List<PooledPartner> PooledPartners { get; set; } = [];
     public List<Lot> Lots { get; set; } = [];

@@ -12,7 +12,8 @@ namespace ProcurementPortal.Web.Features.MarketIntent;
 
 /// <summary>
 /// An officer changes an event. More places let the waiting list in (and tell them); fewer than those already taken
-/// is refused. A new reminder is scheduled: the one scheduled before finds the event moved and does nothing.
+/// is refused. A new reminder (and registration opening and closing) is scheduled: the ones scheduled before find the
+/// event moved and do nothing.
 /// </summary>
 public sealed class ChangeEvent(
     PortalDbContext db, AuditLog audit, EmailOutbox outbox, ITenantContext tenant, IBackgroundJobClient jobs, TimeProvider clock)
@@ -46,6 +47,7 @@ public sealed class ChangeEvent(
             (promoted.Count > 0 ? $"; {promoted.Count} from the waiting list given a place" : ""));
         await db.SaveChangesAsync(ct);
         EngagementEventReminder.Schedule(jobs, tenant.TenantId!.Value, engagement);
+        EngagementRegistrationJobs.Schedule(jobs, tenant.TenantId!.Value, engagement);
         return Outcome<EngagementEventView>.Ok(MarketIntentViews.ToView(engagement));
     }
 }

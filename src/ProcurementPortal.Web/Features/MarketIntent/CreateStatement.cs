@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Core.Domain.MarketIntent;
 using ProcurementPortal.Web.Infrastructure;
 
@@ -190,7 +191,7 @@ public static class FormValues
 }
 
 /// <summary>An officer writes a new statement; it starts as a draft that only the tenant's members can see.</summary>
-public sealed class CreateStatement(PortalDbContext db, AuditLog audit, MarketIntentViews views, TimeProvider clock)
+public sealed class CreateStatement(PortalDbContext db, AuditLog audit, MarketIntentViews views, IActor actor, TimeProvider clock)
 {
     public async Task<Outcome<StatementView>> HandleAsync(StatementCommand command, CancellationToken ct)
     {
@@ -201,7 +202,7 @@ public sealed class CreateStatement(PortalDbContext db, AuditLog audit, MarketIn
             return errors;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var statement = new MarketIntentStatement { Title = "", CreatedAt = now };
+        var statement = new MarketIntentStatement { Title = "", CreatedAt = now, CreatedByUserId = actor.UserId };
         command.ApplyTo(statement, now);
         db.MarketIntentStatements.Add(statement);
         audit.Record("market-intent.created", nameof(MarketIntentStatement), statement.Id, $"Draft statement: {statement.Title}");

@@ -16,6 +16,7 @@ public static class MarketIntentFeature
         .AddScoped<EventAttendees>()
         .AddScoped<ExpressionsOfInterest>()
         .AddScoped<EngagementEventReminder>()
+        .AddScoped<EngagementRegistrationJobs>()
         .AddScoped<PublicNotices>()
         .AddScoped<ProviderSide>()
         .AddScoped<RegisterForEvent>()

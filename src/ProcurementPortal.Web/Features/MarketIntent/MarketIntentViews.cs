@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain.MarketIntent;
 using ProcurementPortal.Core.Domain.Procurements;
+using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.MarketIntent;
 
@@ -9,9 +10,31 @@ public sealed record MilestoneView(string Label, int Year, int Month, int? Day, 
 
 public sealed record EngagementEventView(
     Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string When,
-    string? Venue, string? OnlineLink, int Capacity, int PlacesTaken, int Waiting)
+    string? Venue, string? OnlineLink, int Capacity, int PlacesTaken, int Waiting,
+    DateTimeOffset? RegistrationOpensAt, DateTimeOffset? RegistrationClosesAt, RegistrationWindow Registration)
 {
     public bool IsFull => PlacesTaken >= Capacity;
+
+    /// <summary>Why providers cannot register, in plain words; null while registration is open.</summary>
+    public string? RegistrationClosedReason => Registration switch
+    {
+        RegistrationWindow.NotYetOpen => $"Registration for this event opens at {UkTime.Format(RegistrationOpensAt!.Value.UtcDateTime)} (UK time)",
+        RegistrationWindow.Closed when RegistrationClosesAt is { } closes && closes < StartsAt =>
+            $"Registration for this event closed at {UkTime.Format(closes.UtcDateTime)} (UK time)",
+        RegistrationWindow.Closed => "Registration has closed: the event has started",
+        _ => null,
+    };
+
+    /// <summary>When providers can register, as the event's details show it.</summary>
+    public string RegistrationSummary => Registration switch
+    {
+        RegistrationWindow.Open => RegistrationClosesAt is { } closes && closes < StartsAt
+            ? $"Open until {UkTime.Format(closes.UtcDateTime)}"
+            : "Open until the event starts",
+        RegistrationWindow.NotYetOpen => $"Opens at {UkTime.Format(RegistrationOpensAt!.Value.UtcDateTime)}"
+            + (RegistrationClosesAt is { } until ? $", closes at {UkTime.Format(until.UtcDateTime)}" : ""),
+        _ => "Closed",
+    };
 }
 
 public sealed record StatementView(
@@ -70,14 +93,18 @@ public sealed class MarketIntentViews(PortalDbContext db)
         s.Id, s.Title, s.BodyHtml, s.IndicativeValueMin, s.IndicativeValueMax, s.ProcurementId, procurementReference, s.Status,
         s.PublishedAt is { } published ? UkEventTime.ToUkOffset(published) : null, UkEventTime.ToUkOffset(s.UpdatedAt),
         s.Milestones.OrderBy(m => m.SortDate).Select(m => new MilestoneView(m.Label, m.Year, m.Month, m.Day, m.ToString())).ToList(),
-        s.Events.OrderBy(e => e.StartsAt).Select(ToView).ToList(),
+        s.Events.OrderBy(e => e.StartsAt).Select(e => ToView(e)).ToList(),
         expressionsOfInterest);
 
-    public static EngagementEventView ToView(EngagementEvent e) => new(
+    /// <summary>The event as shown, with whether registration is open at <paramref name="now"/> (default: now).</summary>
+    public static EngagementEventView ToView(EngagementEvent e, DateTime? now = null) => new(
         e.Id, e.Title, UkEventTime.ToUkOffset(e.StartsAt), UkEventTime.ToUkOffset(e.EndsAt), UkEventTime.Range(e.StartsAt, e.EndsAt),
         e.Venue, e.OnlineLink, e.Capacity,
         e.Registrations.Count(r => r.Status == RegistrationStatus.Confirmed),
-        e.Registrations.Count(r => r.Status == RegistrationStatus.Waiting));
+        e.Registrations.Count(r => r.Status == RegistrationStatus.Waiting),
+        e.RegistrationOpensAt is { } opens ? UkEventTime.ToUkOffset(opens) : null,
+        e.RegistrationClosesAt is { } closes ? UkEventTime.ToUkOffset(closes) : null,
+        e.RegistrationWindowAt(now ?? DateTime.UtcNow));
 
     /// <summary>The tenant's procurements a statement can lead to.</summary>
     public Task<List<ProcurementOption>> ProcurementOptionsAsync(CancellationToken ct) =>

@@ -11,9 +11,14 @@ using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.MarketIntent;
 
-/// <summary>An engagement event as the API sends it: times in ISO 8601 with their offset (UK time is shown back).</summary>
+/// <summary>
+/// An engagement event as the API sends it: times in ISO 8601 with their offset (UK time is shown back). Providers
+/// may register from <see cref="RegistrationOpensAt"/> (default: at once) until <see cref="RegistrationClosesAt"/>
+/// (default: the start of the event).
+/// </summary>
 public sealed record EngagementEventCommand(
-    string? Title, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Venue, string? OnlineLink, int? Capacity)
+    string? Title, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Venue, string? OnlineLink, int? Capacity,
+    DateTimeOffset? RegistrationOpensAt = null, DateTimeOffset? RegistrationClosesAt = null)
 {
     public const int MaxCapacity = 10_000;
 
@@ -28,7 +33,13 @@ public sealed record EngagementEventCommand(
             .Require(!string.IsNullOrWhiteSpace(Venue) || !string.IsNullOrWhiteSpace(OnlineLink), nameof(Venue), "Enter the venue, an online link, or both")
             .LimitText(Venue, nameof(Venue), "the venue", 500)
             .Require(string.IsNullOrWhiteSpace(OnlineLink) || IsWebAddress(OnlineLink), nameof(OnlineLink), "Enter the online link as a web address, like https://meet.example.org/event")
-            .LimitText(OnlineLink, nameof(OnlineLink), "the online link", 500);
+            .LimitText(OnlineLink, nameof(OnlineLink), "the online link", 500)
+            .Require(RegistrationOpensAt is null || StartsAt is null || RegistrationOpensAt < StartsAt, nameof(RegistrationOpensAt),
+                "Registration must open before the event starts")
+            .Require(RegistrationClosesAt is null || StartsAt is null || RegistrationClosesAt <= StartsAt, nameof(RegistrationClosesAt),
+                "Registration must close no later than the start of the event")
+            .Require(RegistrationOpensAt is null || RegistrationClosesAt is null || RegistrationClosesAt > RegistrationOpensAt, nameof(RegistrationClosesAt),
+                "Registration must close after it opens");
         if (Capacity is null)
         {
             errors.Add(nameof(Capacity), "Enter the number of places");
@@ -50,6 +61,8 @@ public sealed record EngagementEventCommand(
         engagement.Venue = FieldRules.Clean(Venue);
         engagement.OnlineLink = FieldRules.Clean(OnlineLink);
         engagement.Capacity = Capacity!.Value;
+        engagement.RegistrationOpensAt = RegistrationOpensAt?.UtcDateTime;
+        engagement.RegistrationClosesAt = RegistrationClosesAt?.UtcDateTime;
     }
 
     private static bool IsWebAddress(string value) =>
@@ -68,6 +81,8 @@ public sealed partial class EngagementEventForm
     public string? Venue { get; set; }
     public string? OnlineLink { get; set; }
     public string? Capacity { get; set; }
+    public UkDateTimeInput RegistrationOpensAt { get; set; } = new();
+    public UkDateTimeInput RegistrationClosesAt { get; set; } = new();
 
     public static EngagementEventForm From(EngagementEventView e) => new()
     {
@@ -80,6 +95,8 @@ public sealed partial class EngagementEventForm
         Venue = e.Venue,
         OnlineLink = e.OnlineLink,
         Capacity = e.Capacity.ToString(CultureInfo.InvariantCulture),
+        RegistrationOpensAt = UkDateTimeInput.From(e.RegistrationOpensAt?.UtcDateTime),
+        RegistrationClosesAt = UkDateTimeInput.From(e.RegistrationClosesAt?.UtcDateTime),
     };
 
     /// <summary>
@@ -111,7 +128,9 @@ public sealed partial class EngagementEventForm
         var startsAt = UkInstant(date, StartTime, nameof(StartTime), "start time", errors);
         var endsAt = UkInstant(date, EndTime, nameof(EndTime), "end time", errors);
         var capacity = FormValues.Whole(Capacity, nameof(Capacity), "number of places", errors);
-        var command = new EngagementEventCommand(Title, startsAt, endsAt, Venue, OnlineLink, capacity);
+        var opens = RegistrationOpensAt.Read(errors, nameof(RegistrationOpensAt), "opening of registration");
+        var closes = RegistrationClosesAt.Read(errors, nameof(RegistrationClosesAt), "close of registration");
+        var command = new EngagementEventCommand(Title, startsAt, endsAt, Venue, OnlineLink, capacity, opens, closes);
         var unreadable = errors.ToDictionary().Keys.ToHashSet();
         var timesUnreadable = unreadable.Overlaps([nameof(Day), nameof(Month), nameof(Year), nameof(StartTime), nameof(EndTime)]);
         foreach (var (field, messages) in command.Validate(now).ToDictionary())
@@ -216,6 +235,7 @@ public sealed class ScheduleEvent(
             $"{engagement.Title}: {UkEventTime.Range(engagement.StartsAt, engagement.EndsAt)}, {engagement.Capacity} places");
         await db.SaveChangesAsync(ct);
         EngagementEventReminder.Schedule(jobs, tenant.TenantId!.Value, engagement);
+        EngagementRegistrationJobs.Schedule(jobs, tenant.TenantId!.Value, engagement);
         return Outcome<EngagementEventView>.Ok(MarketIntentViews.ToView(engagement));
     }
 }

@@ -5,6 +5,7 @@ using ProcurementPortal.Core.Domain.MarketIntent;
 using ProcurementPortal.Core.Email;
 using ProcurementPortal.Core.Jobs;
 using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Web.Features.MarketIntent;
 using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.Notices;
@@ -36,9 +37,9 @@ public sealed class RegisterForEvent(
             return Outcome<RegistrationView>.NotFound();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        if (engagement.StartsAt <= now)
+        if (MarketIntentViews.ToView(engagement, now).RegistrationClosedReason is { } closed)
         {
-            return new Errors().Add("EventId", "Registration has closed: the event has started");
+            return new Errors().Add("EventId", closed);
         }
         if (engagement.Registrations.Any(r => r.ProviderId == organisation!.Id && r.IsActive))
         {

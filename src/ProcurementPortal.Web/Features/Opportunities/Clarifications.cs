@@ -39,6 +39,19 @@ public sealed record AnswerClarificationCommand
         .Require((PublishedQuestion?.Length ?? 0) <= 4000, nameof(PublishedQuestion), "The question must be 4,000 characters or fewer");
 }
 
+/// <summary>A notice an officer publishes of their own accord: a question or subject and its answer, with no asker.</summary>
+public sealed record OfficerNoticeCommand
+{
+    public string? Question { get; init; }
+    public string? Answer { get; init; }
+
+    public Errors Validate() => new Errors()
+        .Require(!string.IsNullOrWhiteSpace(Question), nameof(Question), "Enter the question or subject")
+        .Require((Question?.Length ?? 0) <= 4000, nameof(Question), "The question or subject must be 4,000 characters or fewer")
+        .Require(!string.IsNullOrWhiteSpace(Answer), nameof(Answer), "Enter the answer")
+        .Require((Answer?.Length ?? 0) <= 8000, nameof(Answer), "The answer must be 8,000 characters or fewer");
+}
+
 /// <summary>What a provider sees: its own questions, and every published answer without anyone's name.</summary>
 public sealed record ProviderClarification(int Number, string Question, string? Answer, DateTimeOffset? PublishedAt, bool AskedByYou);
 
@@ -99,7 +112,7 @@ public sealed class ClarificationsHandler(PortalDbContext db, ITenantContext ten
         var clarification = new Clarification
         {
             ProcurementId = procurement.Id,
-            Number = await db.Clarifications.Where(c => c.ProcurementId == procurement.Id).Select(c => c.Number).DefaultIfEmpty().MaxAsync(ct) + 1,
+            Number = await NextNumberAsync(procurement.Id, ct),
             AskedByProviderId = provider.Id,
             AskedByUserId = actor.UserId!.Value,
             Question = command.Question!.Trim(),
@@ -140,10 +153,10 @@ public sealed class ClarificationsHandler(PortalDbContext db, ITenantContext ten
         var rows = await db.Clarifications.AsNoTracking()
             .Where(c => c.ProcurementId == procurementId)
             .OrderBy(c => c.Number)
-            .Join(db.Organisations, c => c.AskedByProviderId, o => o.Id, (c, o) => new { c, o.Name })
+            .Select(c => new { c, Name = db.Organisations.Where(o => o.Id == c.AskedByProviderId).Select(o => o.Name).FirstOrDefault() })
             .ToListAsync(ct);
         return Outcome<List<OfficerClarification>>.Ok(rows.Select(r => new OfficerClarification(
-            r.c.Id, r.c.Number, r.Name, r.c.Question, ProcurementResponse.Utc(r.c.AskedAt)!.Value, r.c.PublishedQuestion, r.c.Answer,
+            r.c.Id, r.c.Number, r.Name ?? OfficerNoticeAsker, r.c.Question, ProcurementResponse.Utc(r.c.AskedAt)!.Value, r.c.PublishedQuestion, r.c.Answer,
             ProcurementResponse.Utc(r.c.PublishedAt))).ToList());
     }
 
@@ -163,31 +176,81 @@ public sealed class ClarificationsHandler(PortalDbContext db, ITenantContext ten
         {
             return errors;
         }
-        clarification.Answer = command.Answer!.Trim();
         clarification.PublishedQuestion = string.IsNullOrWhiteSpace(command.PublishedQuestion) ? clarification.Question : command.PublishedQuestion.Trim();
+        await PublishAsync(procurement!, clarification, command.Answer!, "clarification.published", ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Clarification>.Ok(clarification);
+    }
+
+    /// <summary>
+    /// An officer publishes a notice of their own to every interested provider of an open tender: listed and emailed
+    /// exactly as an answered question is, with no asker.
+    /// </summary>
+    public async Task<Outcome<Clarification>> PublishNoticeAsync(Guid procurementId, OfficerNoticeCommand command, CancellationToken ct)
+    {
+        var procurement = await db.Procurements.SingleOrDefaultAsync(p => p.Id == procurementId, ct);
+        if (procurement is null)
+        {
+            return Outcome<Clarification>.NotFound();
+        }
+        var errors = command.Validate()
+            .Require(procurement.State == ProcurementState.TenderOpen, nameof(command.Question), "Notices can be published only while the tender is open");
+        if (!errors.IsEmpty)
+        {
+            return errors;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.LockForTransactionAsync($"clarification-number:{procurement.Id}", ct);
+        var now = await db.DatabaseNowAsync(ct);
+        var notice = new Clarification
+        {
+            ProcurementId = procurement.Id,
+            Number = await NextNumberAsync(procurement.Id, ct),
+            Question = command.Question!.Trim(),
+            AskedAt = now,
+        };
+        notice.PublishedQuestion = notice.Question;
+        db.Clarifications.Add(notice);
+        await PublishAsync(procurement, notice, command.Answer!, "clarification.notice_published", ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<Clarification>.Ok(notice);
+    }
+
+    /// <summary>What officers see as the asker of their own notices.</summary>
+    public const string OfficerNoticeAsker = "Published by an officer";
+
+    /// <summary>
+    /// The one path by which an answer reaches providers: the answer is stamped with the database clock and emailed once
+    /// to each interested provider, without the asker's name, and audited. The caller saves.
+    /// </summary>
+    private async Task PublishAsync(Procurement procurement, Clarification clarification, string answer, string action, CancellationToken ct)
+    {
+        clarification.Answer = answer.Trim();
         clarification.AnsweredByUserId = actor.UserId;
         clarification.PublishedAt = await db.DatabaseNowAsync(ct);
-        var recipients = await db.ProcurementInterests.AsNoTracking()
-            .Where(i => i.ProcurementId == procurementId)
+        var recipients = (await db.ProcurementInterests.AsNoTracking()
+            .Where(i => i.ProcurementId == procurement.Id)
             .Select(i => i.ContactEmail)
-            .ToListAsync(ct);
-        foreach (var email in recipients.Distinct(StringComparer.OrdinalIgnoreCase))
+            .ToListAsync(ct)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var email in recipients)
         {
             outbox.Enqueue(email, "clarification-published", new
             {
                 TenantName = tenant.TenantName,
-                procurement!.Reference,
+                procurement.Reference,
                 procurement.Title,
                 clarification.Number,
                 Question = clarification.PublishedQuestion,
                 clarification.Answer,
             });
         }
-        audit.Record("clarification.published", nameof(Clarification), clarification.Id,
-            $"{procurement!.Reference} Q{clarification.Number} sent to {recipients.Count} interested providers");
-        await db.SaveChangesAsync(ct);
-        return Outcome<Clarification>.Ok(clarification);
+        audit.Record(action, nameof(Clarification), clarification.Id,
+            $"{procurement.Reference} Q{clarification.Number} sent to {recipients.Count} interested providers");
     }
+
+    private async Task<int> NextNumberAsync(Guid procurementId, CancellationToken ct) =>
+        await db.Clarifications.Where(c => c.ProcurementId == procurementId).Select(c => c.Number).DefaultIfEmpty().MaxAsync(ct) + 1;
 
     /// <summary>The provider the user acts for (as the notices pages choose it) and the published tender; else nulls (404).</summary>
     private async Task<(Procurement? Procurement, ProviderChoice? Provider)> ProviderAndProcurementAsync(Guid procurementId, Guid? providerId, CancellationToken ct)

@@ -47,6 +47,14 @@ public sealed class QuestionForm
     /// <summary>What each score from 0 to 5 means.</summary>
     public List<string?> ScoreDescriptors { get; set; } = [.. new string?[Descriptors]];
     public List<Guid> LotIds { get; set; } = [];
+    public string? Attachments { get; set; } = nameof(AttachmentRule.None);
+
+    public static readonly IReadOnlyList<Choice> AttachmentRules =
+    [
+        new(nameof(AttachmentRule.None), "No attachments"),
+        new(nameof(AttachmentRule.Allowed), "Attachments allowed"),
+        new(nameof(AttachmentRule.Required), "At least one attachment required"),
+    ];
 
     public static readonly IReadOnlyList<Choice> Types =
     [
@@ -64,6 +72,7 @@ public sealed class QuestionForm
         WordLimit = q.WordLimit?.ToString(CultureInfo.InvariantCulture),
         ScoreDescriptors = [.. (q.ScoreDescriptors ?? []).Concat(Enumerable.Repeat("", Descriptors)).Take(Descriptors)],
         LotIds = [.. q.LotIds ?? []],
+        Attachments = q.Attachments ?? nameof(AttachmentRule.None),
     };
 
     /// <summary>
@@ -83,7 +92,8 @@ public sealed class QuestionForm
             FormValues.Whole(errors, nameof(MinimumScore), MinimumScore, "minimum score"),
             FormValues.Whole(errors, nameof(WordLimit), WordLimit, "word limit"),
             ScoreDescriptors.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d!.Trim()).ToList(),
-            LotIds);
+            LotIds,
+            Attachments);
     }
 }
 

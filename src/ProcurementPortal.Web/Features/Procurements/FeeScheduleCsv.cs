@@ -76,9 +76,24 @@ public static class FeeScheduleCsv
     }
 }
 
+/// <summary>One row of a fee schedule file as read, with the number the person sees beside it (line or row).</summary>
+public sealed record FeeScheduleRow(int Number, IReadOnlyList<string> Fields);
+
+/// <summary>
+/// Imports a fee schedule, from CSV or xlsx alike (the same columns as the export): the bands of every lot named in the
+/// file are replaced. Every problem is reported with its line or row number, and on any problem nothing is saved.
+/// </summary>
 public sealed class ImportFeeScheduleHandler(PortalDbContext db, AuditLog audit)
 {
-    public async Task<Outcome<Procurement>> HandleAsync(Guid procurementId, string csv, CancellationToken ct)
+    public Task<Outcome<Procurement>> HandleAsync(Guid procurementId, string csv, CancellationToken ct) =>
+        ImportAsync(procurementId, FeeScheduleCsv.Parse(csv).Select((r, i) => new FeeScheduleRow(i + 1, r)).ToList(), "Line", ct);
+
+    /// <summary>An Excel workbook: its first worksheet, numbered by the workbook's own row numbers.</summary>
+    public Task<Outcome<Procurement>> HandleXlsxAsync(Guid procurementId, Stream xlsx, CancellationToken ct) =>
+        ImportAsync(procurementId, FeeScheduleXlsx.Read(xlsx), "Row", ct);
+
+    /// <param name="rows">The rows, header first; null when the file could not be read as a workbook.</param>
+    private async Task<Outcome<Procurement>> ImportAsync(Guid procurementId, List<FeeScheduleRow>? rows, string unit, CancellationToken ct)
     {
         var procurement = await db.LoadWholeAsync(procurementId, ct);
         if (procurement is null)
@@ -90,20 +105,22 @@ public sealed class ImportFeeScheduleHandler(PortalDbContext db, AuditLog audit)
         {
             errors.Add("State", "The tender has been published: its fee bands can only change by addendum");
         }
-        var records = FeeScheduleCsv.Parse(csv);
-        if (records.Count == 0 || !records[0].Select(h => h.Trim().ToLowerInvariant()).SequenceEqual(FeeScheduleCsv.Header))
+        if (rows is null)
         {
-            errors.Add("File", $"The first line must be the header: {string.Join(',', FeeScheduleCsv.Header)}");
+            return errors.Add("File", "The file is not an Excel workbook (.xlsx): save it as one, or as CSV, and try again");
+        }
+        if (rows.Count == 0 || !rows[0].Fields.Select(h => h.Trim().ToLowerInvariant()).SequenceEqual(FeeScheduleCsv.Header))
+        {
+            errors.Add("File", $"The first {unit.ToLowerInvariant()} must be the header: {string.Join(',', FeeScheduleCsv.Header)}");
             return errors;
         }
         var bandsByLot = new Dictionary<Lot, List<FeeBand>>();
-        for (var r = 1; r < records.Count; r++)
+        foreach (var (rowNumber, f) in rows.Skip(1))
         {
-            var line = r + 1;
-            var f = records[r];
+            var line = $"{unit} {rowNumber}";
             if (f.Count != FeeScheduleCsv.Header.Length)
             {
-                errors.Add("File", $"Line {line}: expected {FeeScheduleCsv.Header.Length} fields, found {f.Count}");
+                errors.Add("File", $"{line}: expected {FeeScheduleCsv.Header.Length} fields, found {f.Count}");
                 continue;
             }
             var lot = int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
@@ -120,7 +137,7 @@ public sealed class ImportFeeScheduleHandler(PortalDbContext db, AuditLog audit)
             };
             if (lot is null)
             {
-                errors.Add("File", $"Line {line}: there is no lot {f[0]} in this procurement");
+                errors.Add("File", $"{line}: there is no lot {f[0]} in this procurement");
                 continue;
             }
             var problems = command.Validate().ToDictionary();
@@ -130,12 +147,12 @@ public sealed class ImportFeeScheduleHandler(PortalDbContext db, AuditLog audit)
             }
             foreach (var message in problems.Values.SelectMany(m => m))
             {
-                errors.Add("File", $"Line {line}: {message}");
+                errors.Add("File", $"{line}: {message}");
             }
             var bands = bandsByLot.TryGetValue(lot, out var list) ? list : bandsByLot[lot] = [];
             if (bands.Any(b => string.Equals(b.Code, command.Code, StringComparison.OrdinalIgnoreCase)))
             {
-                errors.Add("File", $"Line {line}: lot {lot.Number} already has a band {command.Code} in this file");
+                errors.Add("File", $"{line}: lot {lot.Number} already has a band {command.Code} in this file");
             }
             if (problems.Count == 0)
             {

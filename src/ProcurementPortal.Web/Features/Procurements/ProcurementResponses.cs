@@ -40,9 +40,10 @@ public sealed record BandResponse(Guid Id, string Code, string Name, string Need
 public sealed record SectionDto(string Title, IReadOnlyList<QuestionDto> Questions)
 {
     public static SectionDto From(EvaluationSection s) => new(s.Title,
-        s.Questions.OrderBy(q => q.Number).Select(q => new QuestionDto(q.Text, q.Type.ToString(), q.Weight, q.MinimumScore, q.WordLimit, q.ScoreDescriptors, q.LotIds)).ToList());
+        s.Questions.OrderBy(q => q.Number).Select(q => new QuestionDto(q.Text, q.Type.ToString(), q.Weight, q.MinimumScore, q.WordLimit, q.ScoreDescriptors, q.LotIds, q.Attachments.ToString())).ToList());
 }
 
-public sealed record QuestionDto(string Text, string Type, decimal Weight, int? MinimumScore, int? WordLimit, IReadOnlyList<string>? ScoreDescriptors, IReadOnlyList<Guid>? LotIds);
+/// <param name="Attachments">None (default), Allowed or Required: whether a bidder may attach files to its answer.</param>
+public sealed record QuestionDto(string Text, string Type, decimal Weight, int? MinimumScore, int? WordLimit, IReadOnlyList<string>? ScoreDescriptors, IReadOnlyList<Guid>? LotIds, string? Attachments = null);
 
 public sealed record TransitionResponse(string From, string To, bool Changed);

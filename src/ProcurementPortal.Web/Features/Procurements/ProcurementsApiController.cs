@@ -110,13 +110,25 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
     public async Task<ActionResult> PutEvaluationModel(Guid id, EvaluationModelCommand command, [FromServices] PutEvaluationModelHandler handler, CancellationToken ct) =>
         this.ToApiResult(await handler.HandleAsync(id, command, ct), p => Ok(ProcurementResponse.From(p)));
 
+    /// <summary>
+    /// Replaces the evaluation model with a copy of an earlier procurement's (same tenant). A question's lots map by
+    /// name; where this procurement has no lot of that name the question applies to all lots, as the notes say.
+    /// </summary>
+    [HttpPost("{id:guid}/evaluation-model/copy-from/{sourceId:guid}")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<ModelCopyResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> CopyEvaluationModel(Guid id, Guid sourceId, [FromServices] CopyEvaluationModelHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.HandleAsync(id, sourceId, ct),
+            r => Ok(new ModelCopyResponse(ProcurementResponse.From(r.Target), r.Copy.SourceReference, r.Copy.LotNotes)));
+
     /// <summary>The fee schedule as CSV: one row per band of each lot.</summary>
     [HttpGet("{id:guid}/fee-schedule.csv")]
     [Produces("text/csv")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     public async Task<ActionResult> ExportFeeSchedule(Guid id, CancellationToken ct) =>
-        await db.LoadWholeAsync(id, ct) is { } p
-            ? File(System.Text.Encoding.UTF8.GetBytes(FeeScheduleCsv.Write(p)), "text/csv", $"{p.Reference}-fee-schedule.csv")
+        await db.LoadWholeAsync(id, ct) is { } p && FeeScheduleFile.Csv(p) is var file
+            ? File(file.Content, file.ContentType, file.Name)
             : NotFound();
 
     /// <summary>Replaces the bands of every lot named in the CSV (same columns as the export), all or nothing.</summary>
@@ -130,6 +142,30 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
         using var reader = new StreamReader(Request.Body, System.Text.Encoding.UTF8);
         var csv = await reader.ReadToEndAsync(ct);
         return this.ToApiResult(await handler.HandleAsync(id, csv, ct), p => Ok(ProcurementResponse.From(p)));
+    }
+
+    /// <summary>The fee schedule as an Excel workbook: the CSV's columns, one row per band of each lot.</summary>
+    [HttpGet("{id:guid}/fee-schedule.xlsx")]
+    [Produces(FeeScheduleXlsx.ContentType)]
+    [ProducesResponseType<byte[]>(StatusCodes.Status200OK, FeeScheduleXlsx.ContentType)]
+    public async Task<ActionResult> ExportFeeScheduleXlsx(Guid id, CancellationToken ct) =>
+        await db.LoadWholeAsync(id, ct) is { } p && await FeeScheduleFile.XlsxAsync(p, ct) is var file
+            ? File(file.Content, file.ContentType, file.Name)
+            : NotFound();
+
+    /// <summary>Replaces the bands of every lot named in the workbook (same columns as the export), all or nothing; problems by row.</summary>
+    [HttpPut("{id:guid}/fee-schedule.xlsx")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [Consumes(FeeScheduleXlsx.ContentType)]
+    [RequestSizeLimit(FeeScheduleXlsx.MaxBytes)]
+    [ProducesResponseType<ProcurementResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> ImportFeeScheduleXlsx(Guid id, [FromServices] ImportFeeScheduleHandler handler, CancellationToken ct)
+    {
+        await using var workbook = new MemoryStream();
+        await Request.Body.CopyToAsync(workbook, ct);
+        workbook.Position = 0;
+        return this.ToApiResult(await handler.HandleXlsxAsync(id, workbook, ct), p => Ok(ProcurementResponse.From(p)));
     }
 
     /// <summary>Σ ceiling × expected volume per band, lot and in total, against the budgets and today's spend.</summary>
@@ -161,6 +197,17 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
     public async Task<ActionResult> Answer(Guid id, Guid clarificationId, Opportunities.AnswerClarificationCommand command,
         [FromServices] Opportunities.ClarificationsHandler handler, CancellationToken ct) =>
         this.ToApiResult(await handler.AnswerAndPublishAsync(id, clarificationId, command, ct), _ => NoContent());
+
+    /// <summary>Publishes an officer's own notice (question or subject and answer, no asker) to every interested provider.</summary>
+    [HttpPost("{id:guid}/clarifications/notices")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<Opportunities.OfficerClarification>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> PublishNotice(Guid id, Opportunities.OfficerNoticeCommand command,
+        [FromServices] Opportunities.ClarificationsHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.PublishNoticeAsync(id, command, ct), c => StatusCode(StatusCodes.Status201Created,
+            new Opportunities.OfficerClarification(c.Id, c.Number, Opportunities.ClarificationsHandler.OfficerNoticeAsker, c.Question,
+                ProcurementResponse.Utc(c.AskedAt)!.Value, c.PublishedQuestion, c.Answer, ProcurementResponse.Utc(c.PublishedAt))));
 
     [HttpPost("{id:guid}/cancel")]
     [TenantScoped(Role.ProcurementOfficer)]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Domain.Procurements;
 using ProcurementPortal.Web.Features.Opportunities;
 using ProcurementPortal.Web.Infrastructure;
 
@@ -12,7 +13,7 @@ public sealed record AnswerForm
     public string? Answer { get; init; }
 }
 
-public sealed record ClarificationsPage(string Caption, string Back, string Slug, Guid ProcurementId, IReadOnlyList<OfficerClarification> Questions);
+public sealed record ClarificationsPage(string Caption, string Back, string Slug, Guid ProcurementId, IReadOnlyList<OfficerClarification> Questions, bool IsOpen);
 
 /// <summary>The officer's clarification pages: every question with who asked it, and answering one to publish it.</summary>
 public sealed partial class ProcurementsController
@@ -27,7 +28,7 @@ public sealed partial class ProcurementsController
         var questions = await handler.ForOfficerAsync(id, ct);
         return p is null || !questions.Succeeded
             ? NotFound()
-            : View("Clarifications", new ClarificationsPage(CaptionOf(p), PageOf(id), Slug, id, questions.Value!));
+            : View("Clarifications", new ClarificationsPage(CaptionOf(p), PageOf(id), Slug, id, questions.Value!, p.State == ProcurementState.TenderOpen));
     }
 
     [HttpGet("{id:guid}/clarifications/{clarificationId:guid}/answer")]
@@ -61,6 +62,33 @@ public sealed partial class ProcurementsController
             TempData["Success"] = $"Q{c.Number} answered and sent to every interested provider";
             return Redirect(ClarificationsOf(id));
         });
+    }
+
+    [HttpGet("{id:guid}/clarifications/notice")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> Notice(Guid id, CancellationToken ct) =>
+        await db.LoadWholeAsync(id, ct) is { } p ? NoticeView(p, new OfficerNoticeCommand()) : NotFound();
+
+    [HttpPost("{id:guid}/clarifications/notice")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> Notice(Guid id, OfficerNoticeCommand form, [FromServices] ClarificationsHandler handler, CancellationToken ct)
+    {
+        if (await db.LoadWholeAsync(id, ct) is not { } p)
+        {
+            return NotFound();
+        }
+        return this.ToPageResult(await handler.PublishNoticeAsync(id, form, ct), () => NoticeView(p, form), c =>
+        {
+            TempData["Success"] = $"Notice Q{c.Number} published and sent to every interested provider";
+            return Redirect(ClarificationsOf(id));
+        });
+    }
+
+    private ViewResult NoticeView(Procurement p, OfficerNoticeCommand form)
+    {
+        ViewData["Form"] = new FormPage(CaptionOf(p), "Publish a notice", $"{ClarificationsOf(p.Id)}/notice", ClarificationsOf(p.Id),
+            "Publish the notice to every interested provider");
+        return View("NoticeForm", form);
     }
 
     private static async Task<OfficerClarification?> FindQuestionAsync(Guid id, Guid clarificationId, ClarificationsHandler handler, CancellationToken ct) =>

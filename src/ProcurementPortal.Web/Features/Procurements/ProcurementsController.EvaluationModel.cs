@@ -5,6 +5,12 @@ using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.Procurements;
 
+/// <summary>Choosing the earlier procurement whose evaluation model to copy.</summary>
+public sealed record CopyModelPage(string Caption, string Back, IReadOnlyList<ModelSource> Sources);
+
+/// <summary>What the copy brings, how lots map, and that it replaces the model there is.</summary>
+public sealed record CopyModelConfirmPage(string Caption, string Back, string Action, ModelCopy Copy, bool ReplacesAModel);
+
 /// <summary>
 /// The evaluation model editor: one part at a time (price, a section, a question). Each change reads the model as it
 /// stands, changes that part and puts the whole model back through <see cref="PutEvaluationModelHandler"/>.
@@ -134,6 +140,37 @@ public sealed partial class ProcurementsController
         var changed = model.WithSection(section - 1, s => s.WithQuestion(question - 1, null));
         return await PutModelAsync(id, _ => changed, "", () => View("Confirm", page), $"Question {question} of section {section} removed", handler, ct);
     }
+
+    [HttpGet("{id:guid}/evaluation-model/copy")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> CopyModel(Guid id, [FromServices] CopyEvaluationModelHandler handler, CancellationToken ct) =>
+        await db.LoadWholeAsync(id, ct) is { } p
+            ? View("CopyModel", new CopyModelPage(CaptionOf(p), ModelOf(id), await handler.SourcesAsync(id, ct)))
+            : NotFound();
+
+    [HttpGet("{id:guid}/evaluation-model/copy/{sourceId:guid}")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> CopyModelFrom(Guid id, Guid sourceId, [FromServices] CopyEvaluationModelHandler handler, CancellationToken ct) =>
+        await CopyConfirmationAsync(id, sourceId, handler, ct) is { } page ? View("CopyModelConfirm", page) : NotFound();
+
+    [HttpPost("{id:guid}/evaluation-model/copy/{sourceId:guid}")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> ConfirmCopyModel(Guid id, Guid sourceId, [FromServices] CopyEvaluationModelHandler handler, CancellationToken ct)
+    {
+        var outcome = await handler.HandleAsync(id, sourceId, ct);
+        var page = outcome.Errors is null ? null : await CopyConfirmationAsync(id, sourceId, handler, ct);
+        return this.ToPageResult(outcome, () => page is null ? NotFound() : View("CopyModelConfirm", page), copied =>
+        {
+            TempData["Success"] = $"Evaluation model copied from {copied.Copy.SourceReference}" +
+                (copied.Copy.LotNotes.Count > 0 ? $": {copied.Copy.LotNotes.Count} question(s) now apply to all lots" : "");
+            return Redirect(ModelOf(id));
+        });
+    }
+
+    private async Task<CopyModelConfirmPage?> CopyConfirmationAsync(Guid id, Guid sourceId, CopyEvaluationModelHandler handler, CancellationToken ct) =>
+        await db.LoadWholeAsync(id, ct) is { } p && await handler.PlanAsync(p, sourceId, ct) is { } copy
+            ? new CopyModelConfirmPage(CaptionOf(p), $"{ModelOf(id)}/copy", $"{ModelOf(id)}/copy/{sourceId}", copy, p.Sections.Count > 0)
+            : null;
 
     /// <summary>Adds (no <paramref name="question"/> number) or replaces one question.</summary>
     private async Task<IActionResult> SaveQuestionAsync(Guid id, int section, int? question, QuestionForm form, PutEvaluationModelHandler handler, CancellationToken ct)

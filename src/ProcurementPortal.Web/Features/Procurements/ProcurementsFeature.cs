@@ -7,8 +7,10 @@ public static class ProcurementsFeature
         .AddScoped<UpdateProcurementHandler>()
         .AddScoped<LotsAndBandsHandler>()
         .AddScoped<PutEvaluationModelHandler>()
+        .AddScoped<CopyEvaluationModelHandler>()
         .AddScoped<TransitionHandler>()
         .AddScoped<CloseSubmissionsJob>()
+        .AddScoped<ClarificationDeadlineJob>()
         .AddScoped<ImportFeeScheduleHandler>()
         .AddScoped<Opportunities.ClarificationsHandler>();
 }

@@ -40,6 +40,8 @@ public sealed record EvaluationModelCommand
                         scored ? $"{name} is scored: give it a weight above 0%" : $"{name} is not scored: its weight must be 0%")
                     .Require(question.MinimumScore is null or >= 0 and <= 5, $"{field}.MinimumScore", $"{name}: minimum score must be from 0 to 5")
                     .Require(question.WordLimit is null or > 0, $"{field}.WordLimit", $"{name}: word limit must be at least 1")
+                    .Require(question.Attachments is null || Enum.TryParse<AttachmentRule>(question.Attachments, true, out _), $"{field}.Attachments",
+                        $"{name}: attachments must be None, Allowed or Required")
                     .Require(question.ScoreDescriptors is null or { Count: 0 } or { Count: 6 }, $"{field}.ScoreDescriptors",
                         $"{name}: give a descriptor for each score from 0 to 5 (six in all)")
                     .Require((question.LotIds ?? []).All(lotIds.Contains), $"{field}.LotIds", $"{name} names a lot that is not in this procurement");
@@ -67,6 +69,20 @@ public sealed class PutEvaluationModelHandler(PortalDbContext db, AuditLog audit
         {
             return errors;
         }
+        var sections = Replace(db, procurement, command);
+        var quality = sections.SelectMany(s => s.Questions).Where(q => q.Type == QuestionType.Scored).Sum(q => q.Weight);
+        audit.Record("evaluation_model.replaced", nameof(Procurement), procurement.Id,
+            $"{procurement.Reference}: {sections.Count} sections, quality {quality:0.##}%, price {procurement.PriceWeight:0.##}% ({procurement.PriceFormula})");
+        await db.SaveChangesAsync(ct);
+        return Outcome<Procurement>.Ok(procurement);
+    }
+
+    /// <summary>
+    /// Replaces the procurement's price weight and formula, sections and questions with a valid model's (the caller
+    /// validates, audits and saves). Returns the new sections.
+    /// </summary>
+    internal static List<EvaluationSection> Replace(PortalDbContext db, Procurement procurement, EvaluationModelCommand command)
+    {
         procurement.PriceWeight = command.PriceWeight!.Value;
         procurement.PriceFormula = command.PriceFormula ?? PriceFormulas.LowestPriceRatio;
         db.EvaluationSections.RemoveRange(procurement.Sections);
@@ -84,15 +100,12 @@ public sealed class PutEvaluationModelHandler(PortalDbContext db, AuditLog audit
                 Weight = q.Weight,
                 MinimumScore = q.MinimumScore,
                 WordLimit = q.WordLimit,
+                Attachments = q.Attachments is null ? AttachmentRule.None : Enum.Parse<AttachmentRule>(q.Attachments, true),
                 ScoreDescriptors = q.ScoreDescriptors?.ToList() ?? [],
                 LotIds = q.LotIds?.ToList() ?? [],
             }).ToList(),
         }).ToList();
         db.EvaluationSections.AddRange(sections);
-        var quality = sections.SelectMany(s => s.Questions).Where(q => q.Type == QuestionType.Scored).Sum(q => q.Weight);
-        audit.Record("evaluation_model.replaced", nameof(Procurement), procurement.Id,
-            $"{procurement.Reference}: {sections.Count} sections, quality {quality:0.##}%, price {procurement.PriceWeight:0.##}% ({procurement.PriceFormula})");
-        await db.SaveChangesAsync(ct);
-        return Outcome<Procurement>.Ok(procurement);
+        return sections;
     }
 }

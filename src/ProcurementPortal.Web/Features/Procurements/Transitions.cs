@@ -9,7 +9,7 @@ namespace ProcurementPortal.Web.Features.Procurements;
 
 /// <summary>
 /// The officer's lifecycle transitions (publish, cancel). The rules are in <see cref="ProcurementLifecycle"/>;
-/// this applies one, audits it and, on publishing, schedules the close of submissions at the deadline.
+/// this applies one, audits it and, on publishing, schedules the clarification deadline and the close of submissions.
 /// </summary>
 public sealed class TransitionHandler(PortalDbContext db, AuditLog audit, ITenantContext tenant, IBackgroundJobClient jobs)
 {
@@ -44,6 +44,10 @@ public sealed class TransitionHandler(PortalDbContext db, AuditLog audit, ITenan
             // Scheduled after the commit; the job re-checks state and the database clock, so a stray run is harmless.
             jobs.Schedule<CloseSubmissionsJob>(j => j.RunAsync(tenant.TenantId!.Value, procurement.Id, CancellationToken.None),
                 new DateTimeOffset(DateTime.SpecifyKind(deadline, DateTimeKind.Utc)));
+        }
+        if (result.To == ProcurementState.TenderOpen)
+        {
+            ClarificationDeadlineJob.Schedule(jobs, tenant.TenantId!.Value, procurement);
         }
         return Outcome<TransitionResult>.Ok(result);
     }
