@@ -10,6 +10,7 @@ using ProcurementPortal.Core.Identity;
 using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Features.Account;
+using ProcurementPortal.Web.Features.Bids;
 using ProcurementPortal.Web.Features.Procurements;
 using ProcurementPortal.Web.Features.MarketIntent;
 using ProcurementPortal.Web.Infrastructure;
@@ -27,6 +28,7 @@ builder.Services.AddAccountFeature();
 builder.Services.AddOrganisationFeatures();
 builder.Services.AddProcurementsFeature();
 builder.Services.AddMarketIntentFeature();
+builder.Services.AddBidsFeature();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
