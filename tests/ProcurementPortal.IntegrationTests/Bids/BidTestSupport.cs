@@ -28,7 +28,7 @@ public static class BidTestSupport
     public static async Task<Tender> PublishedTenderAsync(this PortalFixture fixture, string? ceilingRule = null)
     {
         var tenant = await fixture.CreateTenantAsync("Lancashire County Council");
-        var officer = await fixture.BearerClientAsync((await fixture.CreateUserAsync(tenant, Role.ProcurementOfficer)).Email!);
+        var officer = await fixture.ApiClientAsync((await fixture.CreateUserAsync(tenant, Role.ProcurementOfficer)).Email!);
         var id = await LancashireViaApi.BuildAsync(officer, tenant.Slug!);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/v1/t/{tenant.Slug}/procurements/{id}/publish", null)).StatusCode);
         if (ceilingRule is not null)
@@ -48,6 +48,21 @@ public static class BidTestSupport
         }
         var user = await fixture.CreateUserAsync(provider, role);
         return new BidProvider(provider, user, await fixture.BearerClientAsync(user.Email!));
+    }
+
+    /// <summary>A bearer client, also when the portal is served over Kestrel for a browser (the test server's client cannot reach it).</summary>
+    public static async Task<HttpClient> ApiClientAsync(this PortalFixture fixture, string email)
+    {
+        if (!fixture.UseKestrel)
+        {
+            return await fixture.BearerClientAsync(email);
+        }
+        var client = new HttpClient { BaseAddress = fixture.BaseAddress };
+        var login = await client.PostAsJsonAsync("/api/v1/identity/login", new { email, password = PortalFixture.Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public static async Task<JsonElement> StartAsync(this Tender tender, HttpClient client)
