@@ -32,13 +32,17 @@ public static class PortalCore
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddScoped<ProviderContext>();
+        services.AddScoped<IProviderContext>(sp => sp.GetRequiredService<ProviderContext>());
         services.AddScoped<TenantSaveChangesInterceptor>();
+        services.AddScoped<ProviderSaveChangesInterceptor>();
         services.AddScoped<TenantConnectionInterceptor>();
         services.AddDbContext<PortalDbContext>((sp, options) =>
         {
             ConfigureDbContext(options, connectionString);
             options.AddInterceptors(
                 sp.GetRequiredService<TenantSaveChangesInterceptor>(),
+                sp.GetRequiredService<ProviderSaveChangesInterceptor>(),
                 sp.GetRequiredService<TenantConnectionInterceptor>());
         });
         // One key ring in the database for every process (web, worker, each replica): cookies survive restarts and
@@ -47,6 +51,7 @@ public static class PortalCore
             .SetApplicationName("ProcurementPortal")
             .PersistKeysToDbContext<PortalDbContext>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Domain.Bids.BidProtector>();
         services.AddScoped<Jobs.TenantJobScope>();
         services.AddSingleton<EmailTemplates>();
         services.AddScoped<EmailOutbox>();

@@ -11,6 +11,7 @@ using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Features.Account;
 using ProcurementPortal.Web.Features.FindWork;
+using ProcurementPortal.Web.Features.Bids;
 using ProcurementPortal.Web.Features.Procurements;
 using ProcurementPortal.Web.Features.MarketIntent;
 using ProcurementPortal.Web.Infrastructure;
@@ -29,6 +30,7 @@ builder.Services.AddOrganisationFeatures();
 builder.Services.AddProcurementsFeature();
 builder.Services.AddMarketIntentFeature();
 builder.Services.AddFindWorkFeature();
+builder.Services.AddBidsFeature();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>

@@ -286,6 +286,183 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.Bid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CurrentVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_version_id");
+
+                    b.Property<byte[]>("DraftContent")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("draft_content");
+
+                    b.Property<DateTime>("DraftSavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("draft_saved_at");
+
+                    b.Property<Guid>("DraftSavedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("draft_saved_by_user_id");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bids");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_bids_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_bids_tenant_id");
+
+                    b.HasIndex("ProcurementId", "ProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bids_procurement_id_provider_id");
+
+                    b.ToTable("bids", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.BidReceiptCounter", b =>
+                {
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("ProcurementId")
+                        .HasName("pk_bid_receipt_counters");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_bid_receipt_counters_tenant_id");
+
+                    b.ToTable("bid_receipt_counters", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.BidVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bid_id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<byte[]>("SealedContent")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_content");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bid_versions");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_bid_versions_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_bid_versions_tenant_id");
+
+                    b.HasIndex("BidId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bid_versions_bid_id_idempotency_key");
+
+                    b.HasIndex("BidId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bid_versions_bid_id_number");
+
+                    b.HasIndex("ProcurementId", "ReceiptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bid_versions_procurement_id_receipt_number");
+
+                    b.ToTable("bid_versions", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1485,6 +1662,50 @@ namespace ProcurementPortal.Migrations.Schema
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.Bid", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bids_procurements_procurement_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bids_organisations_provider_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.BidReceiptCounter", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bid_receipt_counters_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.BidVersion", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Bids.Bid", null)
+                        .WithMany()
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bid_versions_bids_bid_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bid_versions_procurements_procurement_id");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Invitation", b =>

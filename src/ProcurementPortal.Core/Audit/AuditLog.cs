@@ -8,11 +8,21 @@ namespace ProcurementPortal.Core.Audit;
 public sealed class AuditLog(PortalDbContext db, ITenantContext tenant, IActor actor)
 {
     public void Record(string action, string entityType, object? entityId, string? summary = null) =>
+        Add(actor.UserId, actor.Name, action, entityType, entityId, summary);
+
+    /// <summary>
+    /// An event whose actor must not be named in the tenant's log, e.g. a provider's bid before opening (who bid is
+    /// sealed until then); the record that names the person is kept with the bid itself.
+    /// </summary>
+    public void RecordWithoutActor(string actorDescription, string action, string entityType, object? entityId, string? summary = null) =>
+        Add(null, actorDescription, action, entityType, entityId, summary);
+
+    private void Add(Guid? actorUserId, string actorName, string action, string entityType, object? entityId, string? summary) =>
         db.AuditEvents.Add(new AuditEvent
         {
             TenantId = tenant.TenantId,
-            ActorUserId = actor.UserId,
-            ActorName = actor.Name,
+            ActorUserId = actorUserId,
+            ActorName = actorName,
             Action = action,
             EntityType = entityType,
             EntityId = entityId?.ToString(),

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Domain.Bids;
 using ProcurementPortal.Core.Domain.MarketIntent;
 using ProcurementPortal.Core.Domain.Procurements;
 using ProcurementPortal.Core.Email;
@@ -12,13 +13,19 @@ using ProcurementPortal.Core.Tenancy;
 
 namespace ProcurementPortal.Core.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantContext tenant)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantContext tenant, IProviderContext? provider = null)
     : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>The name of the query filter every tenant-owned entity carries (first tenancy lock).</summary>
     public const string TenantFilter = "Tenant";
 
+    /// <summary>The name of the query filter every provider-owned entity carries (first provider lock).</summary>
+    public const string ProviderFilter = "Provider";
+
     public Guid? CurrentTenantId => tenant.TenantId;
+
+    /// <summary>The provider the unit of work acts for; null for officers and jobs.</summary>
+    public Guid? CurrentProviderId => provider?.ProviderId;
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -36,6 +43,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<EngagementEvent> EngagementEvents => Set<EngagementEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<ExpressionOfInterest> ExpressionsOfInterest => Set<ExpressionOfInterest>();
+    public DbSet<Bid> Bids => Set<Bid>();
+    public DbSet<BidVersion> BidVersions => Set<BidVersion>();
+    public DbSet<BidReceiptCounter> BidReceiptCounters => Set<BidReceiptCounter>();
 
     /// <summary>
     /// The Data Protection key ring, shared by the web app and the worker: it protects sign-in cookies and tokens and
@@ -112,11 +122,20 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
 
         ConfigureProcurements(builder);
         ConfigureMarketIntent(builder);
+        BidsModel.Configure(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
             typeof(PortalDbContext)
                 .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType)
+                .Invoke(this, [builder]);
+        }
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IProviderOwned).IsAssignableFrom(t.ClrType)))
+        {
+            typeof(PortalDbContext)
+                .GetMethod(nameof(ApplyProviderFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(entity.ClrType)
                 .Invoke(this, [builder]);
         }
@@ -259,5 +278,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         Expression<Func<T, bool>> filter = e => e.TenantId == CurrentTenantId;
         builder.Entity<T>().HasQueryFilter(TenantFilter, filter);
         builder.Entity<T>().HasIndex(e => e.TenantId);
+    }
+
+    private void ApplyProviderFilter<T>(ModelBuilder builder) where T : class, IProviderOwned
+    {
+        Expression<Func<T, bool>> filter = e => CurrentProviderId == null || e.ProviderId == CurrentProviderId;
+        builder.Entity<T>().HasQueryFilter(ProviderFilter, filter);
     }
 }

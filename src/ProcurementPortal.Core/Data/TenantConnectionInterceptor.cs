@@ -9,8 +9,10 @@ namespace ProcurementPortal.Core.Data;
 /// <c>app.tenant_id</c> (empty when no tenant), which the row-level security policies read. EF opens a
 /// connection per query or per transaction, so every statement runs with the scope's tenant; an empty
 /// setting matches no tenant row (fail closed). See docs/adr/003-row-level-security.md.
+/// It also sets <c>app.provider_id</c> (empty when the unit of work acts for no provider), which the provider
+/// policies of provider-owned tables read; both are set on every open, so a pooled connection never keeps a stale one.
 /// </summary>
-public sealed class TenantConnectionInterceptor(ITenantContext tenant) : DbConnectionInterceptor
+public sealed class TenantConnectionInterceptor(ITenantContext tenant, IProviderContext? provider = null) : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -28,11 +30,17 @@ public sealed class TenantConnectionInterceptor(ITenantContext tenant) : DbConne
     private DbCommand CreateCommand(DbConnection connection)
     {
         var command = connection.CreateCommand();
-        command.CommandText = "select set_config('app.tenant_id', @tenant, false)";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "tenant";
-        parameter.Value = tenant.TenantId?.ToString() ?? "";
-        command.Parameters.Add(parameter);
+        command.CommandText = "select set_config('app.tenant_id', @tenant, false), set_config('app.provider_id', @provider, false)";
+        AddParameter(command, "tenant", tenant.TenantId);
+        AddParameter(command, "provider", provider?.ProviderId);
         return command;
+    }
+
+    private static void AddParameter(DbCommand command, string name, Guid? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value?.ToString() ?? "";
+        command.Parameters.Add(parameter);
     }
 }

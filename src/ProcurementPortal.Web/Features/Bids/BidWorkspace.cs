@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain.Bids;
+using ProcurementPortal.Core.Domain.Procurements;
+using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Web.Features.Notices;
+using ProcurementPortal.Web.Features.Procurements;
+
+namespace ProcurementPortal.Web.Features.Bids;
+
+/// <summary>A provider's view of one tender: the procurement (whole), the provider acting, and its bid if started.</summary>
+public sealed record BidScope(Procurement Procurement, ProviderChoice Provider, Bid? Bid, BidContent Content)
+{
+    public bool IsOpen => Procurement.State == ProcurementState.TenderOpen;
+}
+
+/// <summary>
+/// Opens the unit of work of a provider's bid: chooses the provider organisation the person acts for (their
+/// membership decides, <see cref="ProviderSide"/>), sets it as the scope's provider (the provider locks then hide every
+/// other provider's bid), and loads the published tender and this provider's bid. Anything else is not found.
+/// </summary>
+public sealed class BidWorkspace(PortalDbContext db, ProviderSide providers, ProviderContext providerContext, BidProtector protector)
+{
+    /// <summary>States in which providers can see a tender (stored as text, so listed rather than compared).</summary>
+    private static readonly ProcurementState[] Published = Enum.GetValues<ProcurementState>()
+        .Where(s => s >= ProcurementState.TenderOpen && s != ProcurementState.Cancelled).ToArray();
+
+    public async Task<BidScope?> OpenAsync(Guid procurementId, Guid? providerId, CancellationToken ct)
+    {
+        var (provider, _) = await providers.ChooseAsync(providerId, ct);
+        if (provider is null)
+        {
+            return null;
+        }
+        providerContext.Set(provider.Id);
+        var procurement = await db.LoadWholeAsync(procurementId, ct);
+        if (procurement is null || !Published.Contains(procurement.State))
+        {
+            return null;
+        }
+        var bid = await db.Bids.SingleOrDefaultAsync(b => b.ProcurementId == procurementId, ct);
+        return new BidScope(procurement, provider, bid, bid is null ? new BidContent() : protector.UnprotectDraft(procurementId, bid.DraftContent));
+    }
+
+    /// <summary>The provider's sealed versions of this bid, newest first (content stays encrypted).</summary>
+    public Task<List<BidVersion>> VersionsAsync(Guid bidId, CancellationToken ct) =>
+        db.BidVersions.AsNoTracking().Where(v => v.BidId == bidId).OrderByDescending(v => v.Number).ToListAsync(ct);
+}

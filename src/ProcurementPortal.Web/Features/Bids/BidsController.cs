@@ -1,0 +1,183 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Web.Infrastructure;
+
+namespace ProcurementPortal.Web.Features.Bids;
+
+/// <summary>
+/// A provider's bid pages for a tender of any tenant (ADR 010): the task list, lots, one page per question, the price
+/// schedule, declarations, check your answers, the receipt and withdrawal. <c>providerId</c> names the organisation when
+/// the person acts for several; another provider's bid is not found.
+/// </summary>
+[Authorize]
+[PublicTenantPage]
+[Route("{tenant}/opportunities/{id:guid}/bid")]
+public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, ITenantContext tenant) : Controller
+{
+    private const string ConflictMessage =
+        "Someone else at your organisation saved this bid after you opened this page. What you typed is shown below but has not been saved: check it and save again.";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(Guid id, Guid? providerId, CancellationToken ct)
+    {
+        var scope = await workspace.OpenAsync(id, providerId, ct);
+        if (scope is null)
+        {
+            return NotFound();
+        }
+        if (scope.Bid is null)
+        {
+            ViewData["Tender"] = scope.Procurement;
+            return View("Start", new BidStartPage(tenant.Slug!, id, providerId, scope.Provider.Name, scope.IsOpen));
+        }
+        return View(await PageAsync(scope, providerId, ct));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Start(Guid id, Guid? providerId, [FromServices] StartBid start, CancellationToken ct) =>
+        this.ToPageResult(await start.HandleAsync(id, providerId, ct), NotFound, _ => Redirect(BidUrl(id, providerId)));
+
+    [HttpGet("lots")]
+    public Task<IActionResult> Lots(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Lots", ct);
+
+    [HttpPost("lots")]
+    public Task<IActionResult> Lots(Guid id, Guid? providerId, SaveBidDraftCommand command, CancellationToken ct) =>
+        SaveAsync(id, providerId, command with { LotIds = command.LotIds ?? [] }, new Errors(), "Lots", ct);
+
+    [HttpGet("questions/{questionId:guid}")]
+    public Task<IActionResult> Question(Guid id, Guid questionId, Guid? providerId, CancellationToken ct)
+    {
+        ViewData["QuestionId"] = questionId;
+        return ShowAsync(id, providerId, "Question", ct);
+    }
+
+    [HttpPost("questions/{questionId:guid}")]
+    public Task<IActionResult> Question(Guid id, Guid questionId, Guid? providerId, SaveBidDraftCommand command, CancellationToken ct)
+    {
+        ViewData["QuestionId"] = questionId;
+        var answers = new Dictionary<Guid, string?> { [questionId] = command.Answers?.GetValueOrDefault(questionId) };
+        return SaveAsync(id, providerId, command with { Answers = answers, LotIds = null, Rates = null, Declarations = null }, new Errors(), "Question", ct);
+    }
+
+    [HttpGet("prices")]
+    public Task<IActionResult> Prices(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Prices", ct);
+
+    [HttpPost("prices")]
+    public Task<IActionResult> Prices(Guid id, Guid? providerId, PricesForm form, CancellationToken ct)
+    {
+        var (command, errors) = form.ToCommand();
+        return SaveAsync(id, providerId, command, errors, "Prices", ct);
+    }
+
+    [HttpGet("declarations")]
+    public Task<IActionResult> Declarations(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Declarations", ct);
+
+    [HttpPost("declarations")]
+    public Task<IActionResult> Declarations(Guid id, Guid? providerId, DeclarationsForm form, CancellationToken ct)
+    {
+        var (command, errors) = form.ToCommand();
+        return SaveAsync(id, providerId, command, errors, "Declarations", ct);
+    }
+
+    [HttpGet("check")]
+    public Task<IActionResult> Check(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Check", ct);
+
+    [HttpPost("submit")]
+    public async Task<IActionResult> Submit(Guid id, Guid? providerId, [FromForm] string? idempotencyKey, [FromServices] SubmitBid submit, CancellationToken ct)
+    {
+        var outcome = await submit.HandleAsync(id, providerId, idempotencyKey, ct);
+        if (outcome.IsNotFound)
+        {
+            return NotFound();
+        }
+        if (outcome.Value?.Receipt is { } receipt)
+        {
+            return Redirect(BidUrl(id, providerId, $"/receipts/{receipt.VersionId}"));
+        }
+        Refuse(outcome.Errors, outcome.Value?.Late);
+        return await ShowAsync(id, providerId, "Check", ct);
+    }
+
+    [HttpGet("receipts/{versionId:guid}")]
+    public async Task<IActionResult> Receipt(Guid id, Guid versionId, Guid? providerId, CancellationToken ct)
+    {
+        var scope = await workspace.OpenAsync(id, providerId, ct);
+        var version = scope?.Bid is { } bid ? (await workspace.VersionsAsync(bid.Id, ct)).SingleOrDefault(v => v.Id == versionId) : null;
+        if (version is null)
+        {
+            return NotFound();
+        }
+        ViewData["Receipt"] = BidViews.Receipt(version);
+        return View("Receipt", await PageAsync(scope!, providerId, ct));
+    }
+
+    [HttpGet("withdraw")]
+    public Task<IActionResult> Withdraw(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Withdraw", ct);
+
+    [HttpPost("withdraw")]
+    public async Task<IActionResult> Withdraw(Guid id, Guid? providerId, [FromServices] WithdrawBid withdraw, CancellationToken ct)
+    {
+        var outcome = await withdraw.HandleAsync(id, providerId, ct);
+        if (outcome.IsNotFound)
+        {
+            return NotFound();
+        }
+        if (outcome.Value?.Withdrawn is { } withdrawn)
+        {
+            TempData["Success"] = $"Your bid (receipt {withdrawn.WithdrawnReceiptNumber}) was withdrawn at {withdrawn.WithdrawnAtUkText}. It no longer counts; your draft is kept.";
+            return Redirect(BidUrl(id, providerId));
+        }
+        Refuse(outcome.Errors, outcome.Value?.Late);
+        return await ShowAsync(id, providerId, "Withdraw", ct);
+    }
+
+    /// <summary>A refused submission or withdrawal: the reasons go to the error summary (a late one has no field).</summary>
+    private void Refuse(Errors? errors, LateBid? late)
+    {
+        errors?.CopyTo(ModelState);
+        if (late is not null)
+        {
+            ModelState.AddModelError("", late.Message);
+        }
+    }
+
+    private string BidUrl(Guid id, Guid? providerId, string path = "") =>
+        $"/{tenant.Slug}/opportunities/{id}/bid{path}{(providerId is { } p ? $"?providerId={p}" : "")}";
+
+    private async Task<BidPage?> PageAsync(BidScope scope, Guid? providerId, CancellationToken ct) =>
+        scope.Bid is { } bid ? new BidPage(tenant.Slug!, scope.Procurement.Id, providerId, BidViews.From(scope, await workspace.VersionsAsync(bid.Id, ct))) : null;
+
+    private async Task<IActionResult> ShowAsync(Guid id, Guid? providerId, string view, CancellationToken ct)
+    {
+        var scope = await workspace.OpenAsync(id, providerId, ct);
+        return scope is not null && await PageAsync(scope, providerId, ct) is { } page ? View(view, page) : NotFound();
+    }
+
+    /// <summary>Saves a page's part of the draft; on an error or a conflict shows the page again with what was typed.</summary>
+    private async Task<IActionResult> SaveAsync(Guid id, Guid? providerId, SaveBidDraftCommand command, Errors formErrors, string view, CancellationToken ct)
+    {
+        var outcome = formErrors.IsEmpty ? await save.HandleAsync(id, providerId, command, ct) : formErrors;
+        if (outcome.IsNotFound)
+        {
+            return NotFound();
+        }
+        if (outcome.Errors is { } errors)
+        {
+            errors.CopyTo(ModelState);
+            return await ShowAsync(id, providerId, view, ct);
+        }
+        var saved = outcome.Value!;
+        if (saved.Conflict)
+        {
+            // Saving again now overwrites deliberately: the form carries the row version of what the colleague saved.
+            ModelState.SetModelValue(nameof(command.RowVersion), saved.Bid.RowVersion, saved.Bid.RowVersion.ToString());
+            ModelState.AddModelError(nameof(command.RowVersion), ConflictMessage);
+            return View(view, new BidPage(tenant.Slug!, id, providerId, saved.Bid));
+        }
+        TempData["Success"] = "Your bid has been saved";
+        return Redirect(BidUrl(id, providerId));
+    }
+}
+
+public sealed record BidStartPage(string Slug, Guid ProcurementId, Guid? ProviderId, string ProviderName, bool IsOpen);

@@ -1,0 +1,155 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ProcurementPortal.Core.Audit;
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Domain.Bids;
+using ProcurementPortal.Core.Domain.Procurements;
+using ProcurementPortal.Core.Email;
+using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Web.Features.Notices;
+using ProcurementPortal.Web.Infrastructure;
+
+namespace ProcurementPortal.Web.Features.Bids;
+
+/// <summary>A submission or withdrawal that reached the portal after the deadline: refused, the draft kept.</summary>
+public sealed record LateBid(DateTimeOffset Deadline, DateTimeOffset ReceivedAt, string Message);
+
+/// <summary>The receipt (new, or the same one again for a retry with the same key), or the late refusal.</summary>
+public sealed record SubmitOutcome(BidReceipt? Receipt, bool Replayed, LateBid? Late);
+
+/// <summary>
+/// Seals and submits the provider's bid in one transaction: the procurement row is locked (so the close, an
+/// extension or another submission cannot interleave), the deadline is judged by the database clock at that moment,
+/// and the canonical content, its SHA-256, the receipt, the audit event and the emails commit together or not at all.
+/// ARCHITECTURE.md: "The deadline is enforced inside the submission transaction against the database clock".
+/// </summary>
+public sealed partial class SubmitBid(
+    PortalDbContext db, BidWorkspace workspace, BidProtector protector, AuditLog audit, EmailOutbox outbox, IActor actor,
+    ProviderSide people, IBidAttachmentHashes attachments, IBidSubmissionObserver observer)
+{
+    public async Task<Outcome<SubmitOutcome>> HandleAsync(Guid procurementId, Guid? providerId, string? idempotencyKey, CancellationToken ct)
+    {
+        var scope = await workspace.OpenAsync(procurementId, providerId, ct);
+        if (scope?.Bid is not { } bid)
+        {
+            return Outcome<SubmitOutcome>.NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || !IdempotencyKeyFormat().IsMatch(idempotencyKey))
+        {
+            return new Errors().Add("IdempotencyKey", "Send an Idempotency-Key of 8 to 100 letters, digits, '-', '_', '.' or ':'");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var window = await SubmissionWindow.LockAsync(db, procurementId, ct);
+        var earlier = await db.BidVersions.AsNoTracking().SingleOrDefaultAsync(v => v.BidId == bid.Id && v.IdempotencyKey == idempotencyKey, ct);
+        if (earlier is not null)
+        {
+            return Outcome<SubmitOutcome>.Ok(new SubmitOutcome(BidViews.Receipt(earlier), true, null));
+        }
+        if (window.Late("Your bid", "Your draft has been kept.") is { } late)
+        {
+            return Outcome<SubmitOutcome>.Ok(new SubmitOutcome(null, false, late));
+        }
+        if (window.State != ProcurementState.TenderOpen)
+        {
+            return new Errors().Add("Bid", "The tender is not open for bids");
+        }
+
+        // Seal what is in the draft now: a colleague may have saved since this request began.
+        await db.Entry(bid).ReloadAsync(ct);
+        var content = protector.UnprotectDraft(procurementId, bid.DraftContent);
+        var problems = BidRules.Problems(scope.Procurement, content);
+        if (problems.Count > 0)
+        {
+            var errors = new Errors();
+            problems.ForEach(p => errors.Add(p.Field, p.Message));
+            return errors;
+        }
+        var canonical = SealedBid.Canonical(scope.Procurement, scope.Provider.Id, content, await attachments.ForBidAsync(bid, ct));
+        var counter = await db.BidReceiptCounters.SingleOrDefaultAsync(c => c.ProcurementId == procurementId, ct);
+        if (counter is null)
+        {
+            db.BidReceiptCounters.Add(counter = new BidReceiptCounter { ProcurementId = procurementId });
+        }
+        counter.LastNumber++;
+        var version = new BidVersion
+        {
+            BidId = bid.Id,
+            ProcurementId = procurementId,
+            Number = await db.BidVersions.Where(v => v.BidId == bid.Id).Select(v => v.Number).DefaultIfEmpty().MaxAsync(ct) + 1,
+            ReceiptNumber = $"{scope.Procurement.Reference}-R{counter.LastNumber:D4}",
+            ReceivedAt = window.Now,
+            SubmittedByUserId = actor.UserId!.Value,
+            SealedContent = protector.Protect(procurementId, canonical),
+            ContentHash = SealedBid.Hash(canonical),
+            IdempotencyKey = idempotencyKey,
+        };
+        db.BidVersions.Add(version);
+        var replaced = bid.CurrentVersionId is not null;
+        bid.Status = BidStatus.Submitted;
+        bid.CurrentVersionId = version.Id;
+        bid.WithdrawnAt = null;
+        var receipt = BidViews.Receipt(version);
+        await EmailAsync(scope, "bid-submitted", new
+        {
+            receipt.ReceiptNumber,
+            ReceivedAt = receipt.ReceivedAtUkText,
+            ReceivedAtUtc = receipt.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"),
+            receipt.Sha256,
+            Replaced = replaced,
+        }, ct);
+        audit.RecordWithoutActor(StartBid.SealedActor, replaced ? "bid.replaced" : "bid.submitted", nameof(Bid), bid.Id,
+            $"{scope.Procurement.Reference} receipt {version.ReceiptNumber}, SHA-256 {version.ContentHash}");
+        await db.SaveChangesAsync(ct);
+        await observer.SealedAsync(version, ct);
+        await tx.CommitAsync(ct);
+        return Outcome<SubmitOutcome>.Ok(new SubmitOutcome(receipt, false, null));
+    }
+
+    /// <summary>Queues a confirmation to the person acting and to the provider's admins.</summary>
+    internal async Task EmailAsync(BidScope scope, string template, object details, CancellationToken ct)
+    {
+        var person = await people.PersonAsync(ct);
+        var admins = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == scope.Provider.Id && m.Role == Role.ProviderAdmin)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!)
+            .ToListAsync(ct);
+        foreach (var to in admins.Prepend(person.Email).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            outbox.Enqueue(to, template, new
+            {
+                ProviderName = scope.Provider.Name,
+                scope.Procurement.Reference,
+                scope.Procurement.Title,
+                ActedBy = person.Name,
+                Details = details,
+            });
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.:-]{8,100}$")]
+    private static partial Regex IdempotencyKeyFormat();
+}
+
+/// <summary>The procurement's state and deadline read under its row lock, and the database clock at that moment.</summary>
+internal sealed record SubmissionWindow(ProcurementState State, DateTime? Deadline, DateTime Now)
+{
+    /// <summary>Locks the procurement row until the transaction ends and reads <c>clock_timestamp()</c> after the lock is held.</summary>
+    public static async Task<SubmissionWindow> LockAsync(PortalDbContext db, Guid procurementId, CancellationToken ct)
+    {
+        var row = await db.Procurements.FromSql($"select * from procurements where id = {procurementId} for update")
+            .AsNoTracking().Select(p => new { p.State, p.SubmissionDeadline }).SingleAsync(ct);
+        var now = await db.Database.SqlQuery<DateTime>($"select clock_timestamp() as \"Value\"").SingleAsync(ct);
+        return new SubmissionWindow(row.State, row.SubmissionDeadline, now);
+    }
+
+    /// <summary>Refused when the database clock has reached the deadline: no grace, and no extension for one bidder.</summary>
+    public LateBid? Late(string what, string consequence) => Deadline is { } deadline && Now >= deadline
+        ? new LateBid(Utc(deadline), Utc(Now),
+            $"The deadline for bids was {BidViews.FormatToSecond(deadline)}. {what} reached the portal at {BidViews.FormatToSecond(Now)}, " +
+            $"after the deadline, so it was not accepted. {consequence}")
+        : null;
+
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+}
