@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Email;
+using ProcurementPortal.Core.Files;
 using ProcurementPortal.Core.Tenancy;
 
 namespace ProcurementPortal.Core;
@@ -46,6 +47,7 @@ public static class PortalCore
         services.AddScoped<DeliverOutbox>();
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddPortalFiles(configuration);
 
         // The storage is this container's own singleton rather than Hangfire's static JobStorage.Current, so that two
         // hosts in one process (tests, or web + worker in one test run) never share or dispose each other's storage.
