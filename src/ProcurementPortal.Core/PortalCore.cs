@@ -42,6 +42,8 @@ public static class PortalCore
         });
         services.AddScoped<AuditLog>();
         services.AddScoped<Jobs.TenantJobScope>();
+        services.AddScoped<Jobs.SubmissionDeadlineReminders>();
+        services.AddScoped<Jobs.SubmissionDeadlineReminders.TenantReminders>();
         services.AddSingleton<EmailTemplates>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverOutbox>();
@@ -82,5 +84,6 @@ public static class PortalCore
     public static void RegisterRecurringJobs(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<DeliverOutbox>("deliver-outbox", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<Jobs.SubmissionDeadlineReminders>(Jobs.SubmissionDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
     }
 }

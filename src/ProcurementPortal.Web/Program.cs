@@ -12,6 +12,7 @@ using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Features.Account;
 using ProcurementPortal.Web.Features.Procurements;
 using ProcurementPortal.Web.Features.MarketIntent;
+using ProcurementPortal.Web.Features.TenderDocuments;
 using ProcurementPortal.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -27,6 +28,7 @@ builder.Services.AddAccountFeature();
 builder.Services.AddOrganisationFeatures();
 builder.Services.AddProcurementsFeature();
 builder.Services.AddMarketIntentFeature();
+builder.Services.AddTenderDocumentsFeature();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
