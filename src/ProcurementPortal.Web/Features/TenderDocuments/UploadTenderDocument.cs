@@ -86,7 +86,8 @@ public sealed class UploadTenderDocumentHandler(PortalDbContext db, FileUploads 
             UploadedByUserId = actor.UserId,
             AddendumId = form.AddendumId,
         };
-        document.Versions.Add(version);
+        // Added explicitly: found only through the navigation, a new row with its key already set would be taken for an existing one.
+        db.TenderDocumentVersions.Add(version);
         audit.Record(version.Number == 1 ? "tender-document.uploaded" : "tender-document.version-uploaded", nameof(TenderDocument), document.Id,
             $"{procurement.Reference}: {document.Title} version {version.Number} ({upload.FileName}, {stored.Size:N0} bytes, SHA-256 {stored.Sha256})"
             + (form.AddendumId is null ? "" : " with a draft addendum"));
