@@ -47,10 +47,10 @@ public sealed class AddendumTests(PortalFixture fixture)
 
         var published = await tender.Officer.PostAsync($"{tender.Api}/addenda/{addendumId}/publish", null);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-        var again = await TenderTestSupport.FieldErrorsAsync(await tender.Officer.PostAsync($"{tender.Api}/addenda/{addendumId}/publish", null));
+        var again = await (await tender.Officer.PostAsync($"{tender.Api}/addenda/{addendumId}/publish", null)).FieldErrorsAsync();
         Assert.Contains("already been published", Assert.Single(again["State"]));
-        await fixture.DeliverAsync();
-        await fixture.DeliverAsync();
+        await fixture.DeliverMailAsync();
+        await fixture.DeliverMailAsync();
 
         await using (var db = fixture.SuperuserDb(tender.Tenant.Id))
         {
@@ -90,11 +90,11 @@ public sealed class AddendumTests(PortalFixture fixture)
         var procurement = await tender.Officer.GetFromJsonAsync<JsonElement>(tender.Api);
         var submission = procurement.GetProperty("submissionDeadline").GetDateTimeOffset();
 
-        var earlier = await TenderTestSupport.FieldErrorsAsync(await tender.Officer.PostAsJsonAsync($"{tender.Api}/addenda",
-            new { title = "Less time", text = "Shorter.", submissionDeadline = submission.AddDays(-1), clarificationDeadline = submission.AddDays(1) }));
-        var past = await TenderTestSupport.FieldErrorsAsync(await tender.Officer.PostAsJsonAsync($"{tender.Api}/addenda",
-            new { title = "Past", text = "Past.", clarificationDeadline = DateTimeOffset.UtcNow.AddDays(-1) }));
-        var blank = await TenderTestSupport.FieldErrorsAsync(await tender.Officer.PostAsJsonAsync($"{tender.Api}/addenda", new { title = "", text = "" }));
+        var earlier = await (await tender.Officer.PostAsJsonAsync($"{tender.Api}/addenda",
+            new { title = "Less time", text = "Shorter.", submissionDeadline = submission.AddDays(-1), clarificationDeadline = submission.AddDays(1) })).FieldErrorsAsync();
+        var past = await (await tender.Officer.PostAsJsonAsync($"{tender.Api}/addenda",
+            new { title = "Past", text = "Past.", clarificationDeadline = DateTimeOffset.UtcNow.AddDays(-1) })).FieldErrorsAsync();
+        var blank = await (await tender.Officer.PostAsJsonAsync($"{tender.Api}/addenda", new { title = "", text = "" })).FieldErrorsAsync();
 
         Assert.Contains("must be later than the current one", Assert.Single(earlier["SubmissionDeadline"]));
         Assert.Contains("The clarification deadline must be before the submission deadline", earlier["ClarificationDeadline"]);
@@ -110,7 +110,7 @@ public sealed class AddendumTests(PortalFixture fixture)
     {
         var tender = await fixture.DraftTenderAsync();
 
-        var errors = await TenderTestSupport.FieldErrorsAsync(await tender.Officer.PostAsJsonAsync($"{tender.Api}/addenda", new { title = "Early", text = "Too early." }));
+        var errors = await (await tender.Officer.PostAsJsonAsync($"{tender.Api}/addenda", new { title = "Early", text = "Too early." })).FieldErrorsAsync();
 
         Assert.Contains("only while the tender is open", Assert.Single(errors["State"]));
     }

@@ -74,7 +74,7 @@ public sealed class SubmissionReminderTests(PortalFixture fixture)
             Assert.Equal(2, await RemindersToAsync(provider.User.Email!, "in 7 days"));
         }
         Assert.Equal(0, await RemindersToAsync(uninterested.User.Email!, "in 7 days"));
-        await fixture.DeliverAsync();
+        await fixture.DeliverMailAsync();
         var delivered = await fixture.Mail.WaitForAsync(first.User.Email!, 3);
         Assert.Contains(delivered, m => m.Subject?.Contains("submissions close tomorrow") == true && m.TextBody?.Contains($"/opportunities/{tender.Id}") == true);
     }

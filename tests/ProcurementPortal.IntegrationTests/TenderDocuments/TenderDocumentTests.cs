@@ -52,7 +52,7 @@ public sealed class TenderDocumentTests(PortalFixture fixture)
             _ => [.. TenderTestSupport.Pdf, .. new byte[size - TenderTestSupport.Pdf.Length]],
         };
 
-        var errors = await TenderTestSupport.FieldErrorsAsync(await tender.UploadAsync(fileName, bytes));
+        var errors = await (await tender.UploadAsync(fileName, bytes)).FieldErrorsAsync();
 
         Assert.Contains(reason, Assert.Single(errors["File"]));
         await using var db = fixture.SuperuserDb(tender.Tenant.Id);
@@ -109,7 +109,7 @@ public sealed class TenderDocumentTests(PortalFixture fixture)
         var documentId = (await tender.UploadOkAsync("specification.pdf", TenderTestSupport.Pdf)).GetProperty("documentId").GetGuid();
         await tender.PublishAsync();
 
-        var withoutAddendum = await TenderTestSupport.FieldErrorsAsync(await tender.UploadAsync("specification.pdf", TenderTestSupport.Pdf, documentId));
+        var withoutAddendum = await (await tender.UploadAsync("specification.pdf", TenderTestSupport.Pdf, documentId)).FieldErrorsAsync();
         var addendum = await tender.Officer.PostAsJsonAsync($"{tender.Api}/addenda", new { title = "Revised specification", text = "Section 4 now names the referral routes." });
         var addendumId = (await addendum.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var withAddendum = await tender.UploadAsync("specification.pdf", TenderTestSupport.Pdf, documentId, addendumId);

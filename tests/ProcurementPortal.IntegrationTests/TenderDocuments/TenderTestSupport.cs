@@ -3,17 +3,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using ProcurementPortal.Core.Domain;
-using ProcurementPortal.Core.Email;
 using ProcurementPortal.IntegrationTests.Procurements;
 using ProcurementPortal.IntegrationTests.Support;
 
 namespace ProcurementPortal.IntegrationTests.TenderDocuments;
 
 /// <summary>A tender of a fresh tenant (draft or published), providers who read it, and multipart uploads.</summary>
-public static partial class TenderTestSupport
+public static class TenderTestSupport
 {
     public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n% Service specification\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
     public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
@@ -94,28 +91,11 @@ public static partial class TenderTestSupport
     /// <summary>Posts a multipart form as the page's form would, with the antiforgery token taken from the page.</summary>
     public static async Task<HttpResponseMessage> PostMultipartFormAsync(this HttpClient client, string formPage, string action, MultipartFormDataContent content)
     {
-        var page = await client.GetStringAsync(formPage);
-        var token = Token().Match(page);
-        Assert.True(token.Success, $"No antiforgery token on {formPage}");
-        Assert.Contains($"action=\"{action}\"", page);
-        content.Add(new StringContent(token.Groups[1].Value), "__RequestVerificationToken");
+        Assert.Contains($"action=\"{action}\"", await client.GetStringAsync(formPage));
+        content.Add(new StringContent(await client.AntiforgeryTokenAsync(formPage)), "__RequestVerificationToken");
         return await client.PostAsync(action, content);
     }
 
-    public static async Task DeliverAsync(this PortalFixture fixture)
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DeliverOutbox>().RunAsync(CancellationToken.None);
-    }
 
-    public static async Task<IReadOnlyDictionary<string, string[]>> FieldErrorsAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return problem.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(e => e.GetString()!).ToArray(), StringComparer.OrdinalIgnoreCase);
-    }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

@@ -60,6 +60,15 @@ public sealed class UploadCheckTests
     }
 
     [Fact]
+    public void The_demo_specification_is_a_pdf_the_checks_accept()
+    {
+        var (upload, errors) = Check("service-specification.pdf", ProcurementPortal.Core.Demo.DemoDocument.Pdf("Service specification", "A line (with brackets)."));
+
+        Assert.Empty(errors);
+        Assert.Equal(FileKind.Pdf, upload!.Kind);
+    }
+
+    [Fact]
     public void A_file_over_the_limit_is_refused_with_the_limit()
     {
         var (upload, errors) = Check("big.pdf", [.. Pdf, .. new byte[Limit]]);

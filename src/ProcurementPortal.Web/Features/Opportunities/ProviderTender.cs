@@ -33,9 +33,7 @@ public sealed record ProviderAddendum(int Number, string Title, string Text, Dat
 /// </summary>
 public sealed class ProviderTenderHandler(PortalDbContext db, ProviderSide providers, TenderDocumentQueries documents)
 {
-    /// <summary>States in which a tender has been published (stored as text, so listed rather than compared).</summary>
-    private static readonly ProcurementState[] Published = Enum.GetValues<ProcurementState>()
-        .Where(s => s >= ProcurementState.TenderOpen && s != ProcurementState.Cancelled).ToArray();
+    private static readonly ProcurementState[] Published = ClarificationsHandler.Published;
 
     public async Task<ProviderTender?> FindAsync(Guid id, CancellationToken ct)
     {
