@@ -7,7 +7,7 @@ using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.TenderDocuments;
 
-public sealed record DocumentsPage(Procurement Procurement, IReadOnlyList<TenderDocumentResponse> Documents, bool CanUpload, IReadOnlyList<Addendum> DraftAddenda)
+public sealed record DocumentsPage(Procurement Procurement, IReadOnlyList<TenderDocumentResponse> Documents, bool CanUpload)
 {
     public string Caption => $"{Procurement.Reference} {Procurement.Title}";
 }
@@ -32,9 +32,8 @@ public sealed class TenderDocumentsController(PortalDbContext db, TenderDocument
             return NotFound();
         }
         var officer = HttpContext.TenantMembership()!.Has(Role.ProcurementOfficer);
-        var drafts = await db.Addenda.AsNoTracking().Where(a => a.ProcurementId == id && a.PublishedAt == null).OrderBy(a => a.Number).ToListAsync(ct);
         var canUpload = officer && procurement.State is ProcurementState.Draft or ProcurementState.MarketEngagement;
-        return View(new DocumentsPage(procurement, documents, canUpload, officer && procurement.State == ProcurementState.TenderOpen ? drafts : []));
+        return View(new DocumentsPage(procurement, documents, canUpload));
     }
 
     [HttpGet("upload")]
