@@ -8,6 +8,7 @@ using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Email;
 using ProcurementPortal.Core.Pdf;
+using ProcurementPortal.Core.Files;
 using ProcurementPortal.Core.Tenancy;
 
 namespace ProcurementPortal.Core;
@@ -53,12 +54,15 @@ public static class PortalCore
         services.AddScoped<AuditLog>();
         services.AddScoped<Domain.Bids.BidProtector>();
         services.AddScoped<Jobs.TenantJobScope>();
+        services.AddScoped<Jobs.SubmissionDeadlineReminders>();
+        services.AddScoped<Jobs.SubmissionDeadlineReminders.TenantReminders>();
         services.AddSingleton<EmailTemplates>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverOutbox>();
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddPortalPdf(configuration);
+        services.AddPortalFiles(configuration);
 
         // The storage is this container's own singleton rather than Hangfire's static JobStorage.Current, so that two
         // hosts in one process (tests, or web + worker in one test run) never share or dispose each other's storage.
@@ -93,5 +97,6 @@ public static class PortalCore
     public static void RegisterRecurringJobs(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<DeliverOutbox>("deliver-outbox", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<Jobs.SubmissionDeadlineReminders>(Jobs.SubmissionDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
     }
 }

@@ -14,6 +14,7 @@ using ProcurementPortal.Web.Features.FindWork;
 using ProcurementPortal.Web.Features.Bids;
 using ProcurementPortal.Web.Features.Procurements;
 using ProcurementPortal.Web.Features.MarketIntent;
+using ProcurementPortal.Web.Features.TenderDocuments;
 using ProcurementPortal.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -31,6 +32,7 @@ builder.Services.AddProcurementsFeature();
 builder.Services.AddMarketIntentFeature();
 builder.Services.AddFindWorkFeature();
 builder.Services.AddBidsFeature();
+builder.Services.AddTenderDocumentsFeature();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>

@@ -1064,6 +1064,78 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.Addendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateTime?>("NewClarificationDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("new_clarification_deadline");
+
+                    b.Property<DateTime?>("NewSubmissionDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("new_submission_deadline");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime?>("PreviousClarificationDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_clarification_deadline");
+
+                    b.Property<DateTime?>("PreviousSubmissionDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_submission_deadline");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_addenda");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_addenda_tenant_id");
+
+                    b.HasIndex("ProcurementId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_addenda_procurement_id_number");
+
+                    b.ToTable("addenda", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.Clarification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1540,6 +1612,172 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("procurement_interests", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.SubmissionReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_submission_reminders");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_submission_reminders_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_submission_reminders_tenant_id");
+
+                    b.HasIndex("ProcurementId", "ProviderId", "Kind", "Deadline")
+                        .IsUnique()
+                        .HasDatabaseName("ix_submission_reminders_procurement_id_provider_id_kind_deadli");
+
+                    b.ToTable("submission_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.TenderDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tender_documents");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_tender_documents_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_tender_documents_tenant_id");
+
+                    b.ToTable("tender_documents", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.TenderDocumentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AddendumId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("addendum_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("storage_name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tender_document_versions");
+
+                    b.HasIndex("AddendumId")
+                        .HasDatabaseName("ix_tender_document_versions_addendum_id");
+
+                    b.HasIndex("StorageName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tender_document_versions_storage_name");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_tender_document_versions_tenant_id");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tender_document_versions_document_id_number");
+
+                    b.ToTable("tender_document_versions", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1828,6 +2066,16 @@ namespace ProcurementPortal.Migrations.Schema
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.Addendum", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_addenda_procurements_procurement_id");
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.Clarification", b =>
                 {
                     b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
@@ -1939,6 +2187,49 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasConstraintName("fk_procurement_interests_organisations_provider_id");
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.SubmissionReminder", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_reminders_procurements_procurement_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_reminders_organisations_provider_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.TenderDocument", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tender_documents_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.TenderDocumentVersion", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Addendum", null)
+                        .WithMany()
+                        .HasForeignKey("AddendumId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tender_document_versions_addenda_addendum_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.TenderDocument", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tender_document_versions_tender_documents_document_id");
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.MarketIntent.EngagementEvent", b =>
                 {
                     b.Navigation("Registrations");
@@ -1964,6 +2255,11 @@ namespace ProcurementPortal.Migrations.Schema
                     b.Navigation("Lots");
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Procurements.TenderDocument", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

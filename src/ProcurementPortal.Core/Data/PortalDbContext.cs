@@ -39,6 +39,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<EvaluationQuestion> EvaluationQuestions => Set<EvaluationQuestion>();
     public DbSet<ProcurementInterest> ProcurementInterests => Set<ProcurementInterest>();
     public DbSet<Clarification> Clarifications => Set<Clarification>();
+    public DbSet<TenderDocument> TenderDocuments => Set<TenderDocument>();
+    public DbSet<TenderDocumentVersion> TenderDocumentVersions => Set<TenderDocumentVersion>();
+    public DbSet<Addendum> Addenda => Set<Addendum>();
+    public DbSet<SubmissionReminder> SubmissionReminders => Set<SubmissionReminder>();
     public DbSet<MarketIntentStatement> MarketIntentStatements => Set<MarketIntentStatement>();
     public DbSet<EngagementEvent> EngagementEvents => Set<EngagementEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
@@ -123,6 +127,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         ConfigureProcurements(builder);
         ConfigureMarketIntent(builder);
         BidsModel.Configure(builder);
+        ConfigureTenderDocuments(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
@@ -270,6 +275,43 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
             e.HasIndex(x => new { x.StatementId, x.ProviderId }).IsUnique();
             e.HasOne<MarketIntentStatement>().WithMany().HasForeignKey(x => x.StatementId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureTenderDocuments(ModelBuilder builder)
+    {
+        builder.Entity<TenderDocument>(e =>
+        {
+            e.Property(d => d.Title).HasMaxLength(200);
+            e.HasOne<Procurement>().WithMany().HasForeignKey(d => d.ProcurementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<TenderDocumentVersion>(e =>
+        {
+            e.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+            e.HasIndex(v => v.StorageName).IsUnique();
+            e.Property(v => v.FileName).HasMaxLength(200);
+            e.Property(v => v.ContentType).HasMaxLength(100);
+            e.Property(v => v.Sha256).HasMaxLength(64).IsFixedLength();
+            e.Property(v => v.StorageName).HasMaxLength(32);
+            e.HasOne<Addendum>().WithMany().HasForeignKey(v => v.AddendumId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Addendum>(e =>
+        {
+            e.HasIndex(a => new { a.ProcurementId, a.Number }).IsUnique();
+            e.Property(a => a.Title).HasMaxLength(200);
+            e.Property(a => a.Text).HasMaxLength(20000);
+            e.HasOne<Procurement>().WithMany().HasForeignKey(a => a.ProcurementId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SubmissionReminder>(e =>
+        {
+            e.HasIndex(r => new { r.ProcurementId, r.ProviderId, r.Kind, r.Deadline }).IsUnique();
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Procurement>().WithMany().HasForeignKey(r => r.ProcurementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -101,7 +101,25 @@ public static class DemoData
         procurement.Reference = $"LCC-{now:yyyy}-0001";
         procurement.CreatedAt = now;
         db.Procurements.Add(procurement);
+        await AddSpecificationAsync(db, scope.ServiceProvider.GetRequiredService<Core.Files.IFileStore>(), procurement, now);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The framework's service specification, as a tender document officers can replace before publishing.</summary>
+    private static async Task AddSpecificationAsync(PortalDbContext db, Core.Files.IFileStore files, Core.Domain.Procurements.Procurement procurement, DateTime now)
+    {
+        var pdf = DemoDocument.Pdf("Mental Health Care and Support Framework: service specification",
+            "Lots East, North and Central; four bands of assessed need, paid by the hour.",
+            "Providers promote recovery and work with the integrated mental health teams.",
+            "This is a demo document of ProcurementPortal.");
+        var stored = await files.SaveAsync(new MemoryStream(pdf), CancellationToken.None);
+        var document = new Core.Domain.Procurements.TenderDocument { ProcurementId = procurement.Id, Title = "Service specification", CreatedAt = now };
+        db.TenderDocuments.Add(document);
+        db.TenderDocumentVersions.Add(new Core.Domain.Procurements.TenderDocumentVersion
+        {
+            DocumentId = document.Id, Number = 1, FileName = "service-specification.pdf", ContentType = Core.Files.FileKind.Pdf.ContentType,
+            SizeBytes = stored.Size, Sha256 = stored.Sha256, StorageName = stored.StorageName, UploadedAt = now,
+        });
     }
 
     /// <summary>One line per login, so that whoever starts the portal with demo data knows how to sign in.</summary>

@@ -30,6 +30,9 @@ public sealed class PortalFixture : IAsyncLifetime
     public PortalAppFactory App { get; private set; } = null!;
     public MailSink Mail { get; } = new();
 
+    /// <summary>Where the portal's file store writes during this run (removed at the end).</summary>
+    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), $"portal-files-{Guid.NewGuid():N}");
+
     /// <summary>Serve over Kestrel on a free local port (for a real browser) instead of the in-memory test server.</summary>
     public bool UseKestrel { get; init; }
 
@@ -77,6 +80,10 @@ public sealed class PortalFixture : IAsyncLifetime
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"drop database if exists {DatabaseName} with (force)", connection);
         await drop.ExecuteNonQueryAsync();
+        if (Directory.Exists(StorageRoot))
+        {
+            Directory.Delete(StorageRoot, recursive: true);
+        }
     }
 
     /// <summary>A DbContext as the superuser (bypasses RLS): for arranging and inspecting, and for testing one lock without the others.</summary>
@@ -186,6 +193,7 @@ public sealed class PortalAppFactory(PortalFixture fixture, IReadOnlyDictionary<
         builder.UseSetting("Portal:Lockout:MaxFailedAttempts", "3");
         // Tests run jobs themselves, deterministically; the in-process server is exercised by its own test.
         builder.UseSetting("Jobs:InProcessServer", "false");
+        builder.UseSetting("Storage:Root", fixture.StorageRoot);
         builder.UseSetting("Smtp:Host", Environment.GetEnvironmentVariable("Smtp__Host") ?? "127.0.0.1");
         builder.UseSetting("Smtp:Port", Environment.GetEnvironmentVariable("Smtp__Port") ?? "2525");
         foreach (var (key, value) in fixture.Settings.Concat(settings ?? new Dictionary<string, string?>()))

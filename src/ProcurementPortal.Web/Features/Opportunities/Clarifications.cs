@@ -66,7 +66,7 @@ public sealed record OfficerClarification(Guid Id, int Number, string AskedBy, s
 public sealed class ClarificationsHandler(PortalDbContext db, ITenantContext tenant, AuditLog audit, EmailOutbox outbox, IActor actor, ProviderSide providers)
 {
     /// <summary>States in which a tender has been published (stored as text, so listed rather than compared).</summary>
-    private static readonly ProcurementState[] Published = Enum.GetValues<ProcurementState>()
+    internal static readonly ProcurementState[] Published = Enum.GetValues<ProcurementState>()
         .Where(s => s >= ProcurementState.TenderOpen && s != ProcurementState.Cancelled).ToArray();
 
     /// <summary>Providers see only tenders that have been published; anything else is not found.</summary>
