@@ -157,10 +157,7 @@ public sealed class PortalFixture : IAsyncLifetime
         return user;
     }
 
-    /// <summary>
-    /// A second app over the same database, with other settings. Hangfire keeps its log provider in a static that the
-    /// last host to start overwrites, so when the second app is disposed the shared app's provider is put back.
-    /// </summary>
+    /// <summary>A second app over the same database, with other settings, disposed after <paramref name="use"/>.</summary>
     public async Task WithExtraAppAsync(Func<PortalAppFactory, Task> use, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var app = new PortalAppFactory(this, settings);
@@ -171,8 +168,6 @@ public sealed class PortalFixture : IAsyncLifetime
         finally
         {
             await app.DisposeAsync();
-            Hangfire.Logging.LogProvider.SetCurrentLogProvider(
-                new Hangfire.AspNetCore.AspNetCoreLogProvider(App.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         }
     }
 
@@ -180,9 +175,45 @@ public sealed class PortalFixture : IAsyncLifetime
         App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }
 
+/// <summary>
+/// The portal in a test host. Hangfire keeps its log provider in a process-wide static that each host overwrites when
+/// it configures Hangfire; test hosts come and go (class fixtures, extra apps) in one process, so when a host stops
+/// the provider is put back to a host still running — else Hangfire's lazily created statics would log into a
+/// disposed logger factory and fail for the rest of the run.
+/// </summary>
 public sealed class PortalAppFactory(PortalFixture fixture, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    private static readonly List<Microsoft.Extensions.Logging.ILoggerFactory> RunningHosts = [];
+    private Microsoft.Extensions.Logging.ILoggerFactory? _loggers;
+
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _loggers = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
+        lock (RunningHosts)
+        {
+            RunningHosts.Add(_loggers);
+        }
+        return host;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        lock (RunningHosts)
+        {
+            if (_loggers is not null)
+            {
+                RunningHosts.Remove(_loggers);
+            }
+            if (RunningHosts.Count > 0)
+            {
+                Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(RunningHosts[0]));
+            }
+        }
+        await base.DisposeAsync();
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
