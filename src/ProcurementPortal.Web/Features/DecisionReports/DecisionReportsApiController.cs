@@ -41,13 +41,14 @@ public sealed record TemplateSectionResponse(string Key, string Heading, string 
 /// </summary>
 [ApiController]
 [Route("api/v1/t/{tenant}/decision-reports")]
-[TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
+[TenantScoped]
 [Tags("Decision reports")]
 [ProducesResponseType(StatusCodes.Status404NotFound)]
 public sealed class DecisionReportsApiController(DecisionReportQueries queries, PdfRenderer pdf) : ControllerBase
 {
     /// <summary>The latest version of every report.</summary>
     [HttpGet]
+    [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     [ProducesResponseType<List<DecisionReportSummary>>(StatusCodes.Status200OK)]
     public async Task<List<DecisionReportSummary>> List(CancellationToken ct) => await queries.ListAsync(ct);
 
@@ -59,6 +60,7 @@ public sealed class DecisionReportsApiController(DecisionReportQueries queries, 
         await RespondAsync(await handler.HandleAsync(command, ct), StatusCodes.Status201Created, ct);
 
     [HttpGet("{id:guid}")]
+    [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     [ProducesResponseType<DecisionReportResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<DecisionReportResponse>> Get(Guid id, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } view ? DecisionReportResponse.From(view) : NotFound();
@@ -103,12 +105,14 @@ public sealed class DecisionReportsApiController(DecisionReportQueries queries, 
 
     /// <summary>The report as a PDF, on the tenant's letterhead.</summary>
     [HttpGet("{id:guid}/pdf")]
+    [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     [Produces("application/pdf")]
     [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, "application/pdf")]
     public async Task<ActionResult> Pdf(Guid id, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } view ? DecisionReportPdf.File(this, pdf, view) : NotFound();
 
     [HttpGet("template")]
+    [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     [ProducesResponseType<ReportTemplateResponse>(StatusCodes.Status200OK)]
     public async Task<ReportTemplateResponse> Template(CancellationToken ct) => ReportTemplateResponse.From(await queries.TemplateAsync(ct));
 

@@ -15,7 +15,7 @@ public sealed class NewReportForm
 }
 
 /// <summary>The pages of decision reports: list, draft, edit, preview with the workflow's buttons, PDF, and the template.</summary>
-[TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
+[TenantScoped]
 [Route("{tenant}/decision-reports")]
 public sealed class DecisionReportsController(DecisionReportQueries queries) : Controller
 {
@@ -23,6 +23,7 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
     private string Home => $"/{Member.Slug}/decision-reports";
 
     [HttpGet("")]
+    [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View(new DecisionReportsPage(await queries.ListAsync(ct), Member.Has(Role.ProcurementOfficer), Member.Has(Role.TenantAdmin)));
 
@@ -45,10 +46,12 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
     }
 
     [HttpGet("{id:guid}")]
+    [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     public async Task<IActionResult> Show(Guid id, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } view ? View(view) : NotFound();
 
     [HttpGet("{id:guid}/pdf")]
+    [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     public async Task<IActionResult> Pdf(Guid id, [FromServices] PdfRenderer pdf, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } view ? DecisionReportPdf.File(this, pdf, view) : NotFound();
 
