@@ -1,3 +1,4 @@
+using ProcurementPortal.Core.Demo;
 using ProcurementPortal.Core.Domain.DecisionReports;
 using ProcurementPortal.Core.Domain.Procurements;
 using ProcurementPortal.Core.Pdf;
@@ -13,39 +14,20 @@ public sealed class DecisionReportDocumentTests : IDisposable
 
     public void Dispose() => _renderer.Dispose();
 
-    internal static DecisionReport LeedsReport() => new()
+    internal static DecisionReport LeedsReport()
     {
-        SeriesId = Guid.NewGuid(),
-        Title = "Community Based Mental Health Service: procurement",
-        AuthorName = "Aisha Rahman",
-        SummaryOfMainIssues = "Three services are to be procured as one community based mental health service.",
-        Recommendations = "Agree that the procurement commences in early 2017/18 and the budget is reduced by 10 percent.",
-        Background = "The contracts date from the old mental health support grant.",
-        Options =
-        [
-            new() { Option = "Undertake a procurement exercise for a single service", Benefits = "Savings can be made. Easier for service users to navigate.", Risks = "Destabilising the current status quo.", Cost = 1_201_227m, Preferred = true },
-            new() { Option = "Undertake three separate procurement exercises", Benefits = "Nothing changes for the services and users", Risks = "Difficult to achieve value for money.", Cost = 1_334_697m },
-        ],
-        BudgetReductionPercent = 10m,
-        Equality = ProtectedCharacteristics.All.Select(c => new EqualityAssessment
-        {
-            Characteristic = c,
-            Impact = c is "Age" or "Disability" ? EqualityImpact.Positive : EqualityImpact.Neutral,
-            Evidence = c is "Age" or "Disability" ? "Joined-up services improve outcomes." : "No differential impact found.",
-        }).ToList(),
-        LegalImplications = "The procurement follows the contract procedure rules.",
-        FinancialImplications = "The saving counts towards the directorate's savings target.",
-        DecisionMaker = "Director of Adults and Health",
-        DecisionDate = new DateOnly(2027, 2, 8),
-    };
+        var report = LeedsCbmhs.Report(LeedsProcurement(), DateTime.UtcNow);
+        report.SeriesId = report.Id;
+        report.AuthorName = "Aisha Rahman";
+        return report;
+    }
 
-    internal static Procurement LeedsProcurement() => new()
+    internal static Procurement LeedsProcurement()
     {
-        Reference = "LEE-2027-0001",
-        Title = "Community Based Mental Health Service",
-        CurrentAnnualSpend = 1_334_697m,
-        ContractTermMonths = 60,
-    };
+        var procurement = LeedsCbmhs.Procurement();
+        procurement.Reference = "LEE-2027-0001";
+        return procurement;
+    }
 
     [Fact]
     public void The_pdf_reads_back_with_every_section_heading_the_options_table_and_the_equality_table()
