@@ -463,6 +463,193 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("bid_versions", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.DecisionReports.DecisionReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovedFactsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("approved_facts_json");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<string>("Background")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("background");
+
+                    b.Property<decimal?>("BudgetReductionPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("budget_reduction_percent");
+
+                    b.Property<string>("ConsultationAndEngagement")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("consultation_and_engagement");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision_comment");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionMaker")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decision_maker");
+
+                    b.Property<string>("FinancialImplications")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("financial_implications");
+
+                    b.Property<string>("LegalImplications")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("legal_implications");
+
+                    b.Property<string>("Recommendations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recommendations");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subject_type");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SummaryOfMainIssues")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary_of_main_issues");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ValueAndSavings")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value_and_savings");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_reports");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_decision_reports_tenant_id");
+
+                    b.HasIndex("SeriesId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_decision_reports_series_id_version");
+
+                    b.HasIndex("SubjectType", "SubjectId")
+                        .HasDatabaseName("ix_decision_reports_subject_type_subject_id");
+
+                    b.ToTable("decision_reports", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.DecisionReports.DecisionReportTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("KeyDecisionThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("key_decision_threshold");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_report_templates");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_decision_report_templates_tenant_id");
+
+                    b.ToTable("decision_report_templates", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1944,6 +2131,120 @@ namespace ProcurementPortal.Migrations.Schema
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bid_versions_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.DecisionReports.DecisionReport", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_reports_organisations_tenant_id");
+
+                    b.OwnsMany("ProcurementPortal.Core.Domain.DecisionReports.EqualityAssessment", "Equality", b1 =>
+                        {
+                            b1.Property<Guid>("DecisionReportId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Characteristic")
+                                .IsRequired();
+
+                            b1.Property<string>("Evidence")
+                                .IsRequired();
+
+                            b1.Property<string>("Impact");
+
+                            b1.HasKey("DecisionReportId", "__synthesizedOrdinal");
+
+                            b1.ToTable("decision_reports");
+
+                            b1
+                                .ToJson("equality")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionReportId")
+                                .HasConstraintName("fk_decision_reports_decision_reports_decision_report_id");
+                        });
+
+                    b.OwnsMany("ProcurementPortal.Core.Domain.DecisionReports.ReportOption", "Options", b1 =>
+                        {
+                            b1.Property<Guid>("DecisionReportId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Benefits")
+                                .IsRequired();
+
+                            b1.Property<decimal?>("Cost")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Option")
+                                .IsRequired();
+
+                            b1.Property<bool>("Preferred");
+
+                            b1.Property<string>("Risks")
+                                .IsRequired();
+
+                            b1.HasKey("DecisionReportId", "__synthesizedOrdinal");
+
+                            b1.ToTable("decision_reports");
+
+                            b1
+                                .ToJson("options")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionReportId")
+                                .HasConstraintName("fk_decision_reports_decision_reports_decision_report_id");
+                        });
+
+                    b.Navigation("Equality");
+
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.DecisionReports.DecisionReportTemplate", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_report_templates_organisations_tenant_id");
+
+                    b.OwnsMany("ProcurementPortal.Core.Domain.DecisionReports.TemplateSection", "Sections", b1 =>
+                        {
+                            b1.Property<Guid>("DecisionReportTemplateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Boilerplate")
+                                .IsRequired();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.HasKey("DecisionReportTemplateId", "__synthesizedOrdinal");
+
+                            b1.ToTable("decision_report_templates");
+
+                            b1
+                                .ToJson("sections")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionReportTemplateId")
+                                .HasConstraintName("fk_decision_report_templates_decision_report_templates_decisio");
+                        });
+
+                    b.Navigation("Sections");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Invitation", b =>

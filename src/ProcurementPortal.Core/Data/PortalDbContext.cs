@@ -50,6 +50,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Bid> Bids => Set<Bid>();
     public DbSet<BidVersion> BidVersions => Set<BidVersion>();
     public DbSet<BidReceiptCounter> BidReceiptCounters => Set<BidReceiptCounter>();
+    public DbSet<Domain.DecisionReports.DecisionReport> DecisionReports => Set<Domain.DecisionReports.DecisionReport>();
+    public DbSet<Domain.DecisionReports.DecisionReportTemplate> DecisionReportTemplates => Set<Domain.DecisionReports.DecisionReportTemplate>();
 
     /// <summary>
     /// The Data Protection key ring, shared by the web app and the worker: it protects sign-in cookies and tokens and
@@ -127,6 +129,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         ConfigureProcurements(builder);
         ConfigureMarketIntent(builder);
         BidsModel.Configure(builder);
+        DecisionReportsModel.Configure(builder);
         ConfigureTenderDocuments(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))

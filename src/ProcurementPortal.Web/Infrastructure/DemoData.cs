@@ -79,6 +79,7 @@ public static class DemoData
         }
         await db.SaveChangesAsync();
         await SeedLancashireFrameworkAsync(scopedServices, organisations["lancashire"]);
+        await Features.DecisionReports.DecisionReportsDemo.SeedAsync(scopedServices, organisations["leeds"]);
 
         LogLogins(scopedServices);
     }

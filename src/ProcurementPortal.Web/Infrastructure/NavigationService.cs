@@ -33,6 +33,10 @@ public sealed class NavigationService(PortalDbContext db)
             {
                 links.Add(new NavLink("Market engagement", $"/{tenant.Slug}/market-intent", path.StartsWith($"/{tenant.Slug}/market-intent", StringComparison.Ordinal)));
             }
+            if (tenant is not null && (tenant.Has(Role.ProcurementOfficer) || tenant.Has(Role.Approver) || tenant.Has(Role.TenantAdmin)))
+            {
+                links.Add(new NavLink("Decision reports", $"/{tenant.Slug}/decision-reports", path.StartsWith($"/{tenant.Slug}/decision-reports", StringComparison.Ordinal)));
+            }
             if (tenant?.Has(Role.TenantAdmin) == true)
             {
                 links.Add(new NavLink("Users", $"/{tenant.Slug}/admin/users", path.StartsWith($"/{tenant.Slug}/admin/users", StringComparison.Ordinal)));
