@@ -53,6 +53,7 @@ public static class PortalCore
             .PersistKeysToDbContext<PortalDbContext>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Domain.Bids.BidProtector>();
+        services.AddScoped<Domain.Evaluation.OpenedBids>();
         services.AddScoped<Jobs.TenantJobScope>();
         services.AddScoped<Jobs.SubmissionDeadlineReminders>();
         services.AddScoped<Jobs.SubmissionDeadlineReminders.TenantReminders>();

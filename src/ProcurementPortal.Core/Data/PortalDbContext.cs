@@ -50,6 +50,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Bid> Bids => Set<Bid>();
     public DbSet<BidVersion> BidVersions => Set<BidVersion>();
     public DbSet<BidReceiptCounter> BidReceiptCounters => Set<BidReceiptCounter>();
+    public DbSet<Domain.Evaluation.BidOpening> BidOpenings => Set<Domain.Evaluation.BidOpening>();
+    public DbSet<Domain.Evaluation.PanelMember> PanelMembers => Set<Domain.Evaluation.PanelMember>();
+    public DbSet<Domain.Evaluation.ConflictDeclaration> ConflictDeclarations => Set<Domain.Evaluation.ConflictDeclaration>();
+    public DbSet<Domain.Evaluation.GateDecision> GateDecisions => Set<Domain.Evaluation.GateDecision>();
+    public DbSet<Domain.Evaluation.IndividualScore> IndividualScores => Set<Domain.Evaluation.IndividualScore>();
+    public DbSet<Domain.Evaluation.ModeratedScore> ModeratedScores => Set<Domain.Evaluation.ModeratedScore>();
+    public DbSet<Domain.Evaluation.PriceEvaluation> PriceEvaluations => Set<Domain.Evaluation.PriceEvaluation>();
 
     /// <summary>
     /// The Data Protection key ring, shared by the web app and the worker: it protects sign-in cookies and tokens and
@@ -127,6 +134,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         ConfigureProcurements(builder);
         ConfigureMarketIntent(builder);
         BidsModel.Configure(builder);
+        EvaluationDataModel.Configure(builder);
         ConfigureTenderDocuments(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
