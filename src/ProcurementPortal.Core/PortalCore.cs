@@ -57,6 +57,8 @@ public static class PortalCore
         services.AddScoped<Jobs.TenantJobScope>();
         services.AddScoped<Jobs.SubmissionDeadlineReminders>();
         services.AddScoped<Jobs.SubmissionDeadlineReminders.TenantReminders>();
+        services.AddScoped<Jobs.EvaluationDeadlineReminders>();
+        services.AddScoped<Jobs.EvaluationDeadlineReminders.TenantReminders>();
         services.AddSingleton<EmailTemplates>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverOutbox>();
@@ -99,5 +101,6 @@ public static class PortalCore
     {
         jobs.AddOrUpdate<DeliverOutbox>("deliver-outbox", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Jobs.SubmissionDeadlineReminders>(Jobs.SubmissionDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
+        jobs.AddOrUpdate<Jobs.EvaluationDeadlineReminders>(Jobs.EvaluationDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "0 * * * *");
     }
 }

@@ -12,6 +12,7 @@ using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Features.Account;
 using ProcurementPortal.Web.Features.FindWork;
 using ProcurementPortal.Web.Features.Bids;
+using ProcurementPortal.Web.Features.Evaluation;
 using ProcurementPortal.Web.Features.Procurements;
 using ProcurementPortal.Web.Features.MarketIntent;
 using ProcurementPortal.Web.Features.TenderDocuments;
@@ -33,6 +34,7 @@ builder.Services.AddMarketIntentFeature();
 builder.Services.AddFindWorkFeature();
 builder.Services.AddBidsFeature();
 builder.Services.AddTenderDocumentsFeature();
+builder.Services.AddEvaluationFeature();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
