@@ -53,7 +53,9 @@ public sealed class EvaluationQueries(PortalDbContext db, EvaluationLoader loade
         var evaluator = state.Member(userId, PanelRole.Evaluator);
         var moderator = state.Member(userId, PanelRole.Moderator);
         var onPanel = evaluator is not null || moderator is not null;
-        var declarations = onPanel
+        // The names are shown to declare against, and only until the declarations are made: the scoring list that
+        // follows names bidders "Bidder A" … when the tender hides them.
+        var declarations = onPanel && !state.HasDeclaredAll(userId)
             ? state.Bids.Select(b => state.Declarations.FirstOrDefault(d => d.UserId == userId && d.BidId == b.BidId) is { } d
                 ? new BidderToDeclare(b.BidId, b.ProviderName, d.HasConflict, d.Details)
                 : new BidderToDeclare(b.BidId, b.ProviderName, null, null)).ToList()
