@@ -53,9 +53,12 @@ public static class PortalCore
             .PersistKeysToDbContext<PortalDbContext>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Domain.Bids.BidProtector>();
+        services.AddScoped<Domain.Evaluation.OpenedBids>();
         services.AddScoped<Jobs.TenantJobScope>();
         services.AddScoped<Jobs.SubmissionDeadlineReminders>();
         services.AddScoped<Jobs.SubmissionDeadlineReminders.TenantReminders>();
+        services.AddScoped<Jobs.EvaluationDeadlineReminders>();
+        services.AddScoped<Jobs.EvaluationDeadlineReminders.TenantReminders>();
         services.AddSingleton<EmailTemplates>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverOutbox>();
@@ -98,5 +101,6 @@ public static class PortalCore
     {
         jobs.AddOrUpdate<DeliverOutbox>("deliver-outbox", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Jobs.SubmissionDeadlineReminders>(Jobs.SubmissionDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
+        jobs.AddOrUpdate<Jobs.EvaluationDeadlineReminders>(Jobs.EvaluationDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "0 * * * *");
     }
 }

@@ -13,6 +13,7 @@ using ProcurementPortal.Web.Features.Account;
 using ProcurementPortal.Web.Features.FindWork;
 using ProcurementPortal.Web.Features.Bids;
 using ProcurementPortal.Web.Features.DecisionReports;
+using ProcurementPortal.Web.Features.Evaluation;
 using ProcurementPortal.Web.Features.Procurements;
 using ProcurementPortal.Web.Features.MarketIntent;
 using ProcurementPortal.Web.Features.TenderDocuments;
@@ -35,6 +36,7 @@ builder.Services.AddFindWorkFeature();
 builder.Services.AddBidsFeature();
 builder.Services.AddTenderDocumentsFeature();
 builder.Services.AddDecisionReportsFeature();
+builder.Services.AddEvaluationFeature();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>

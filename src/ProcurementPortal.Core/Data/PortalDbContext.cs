@@ -52,6 +52,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<BidReceiptCounter> BidReceiptCounters => Set<BidReceiptCounter>();
     public DbSet<Domain.DecisionReports.DecisionReport> DecisionReports => Set<Domain.DecisionReports.DecisionReport>();
     public DbSet<Domain.DecisionReports.DecisionReportTemplate> DecisionReportTemplates => Set<Domain.DecisionReports.DecisionReportTemplate>();
+    public DbSet<Domain.Evaluation.BidOpening> BidOpenings => Set<Domain.Evaluation.BidOpening>();
+    public DbSet<Domain.Evaluation.PanelMember> PanelMembers => Set<Domain.Evaluation.PanelMember>();
+    public DbSet<Domain.Evaluation.ConflictDeclaration> ConflictDeclarations => Set<Domain.Evaluation.ConflictDeclaration>();
+    public DbSet<Domain.Evaluation.GateDecision> GateDecisions => Set<Domain.Evaluation.GateDecision>();
+    public DbSet<Domain.Evaluation.IndividualScore> IndividualScores => Set<Domain.Evaluation.IndividualScore>();
+    public DbSet<Domain.Evaluation.ModeratedScore> ModeratedScores => Set<Domain.Evaluation.ModeratedScore>();
+    public DbSet<Domain.Evaluation.PriceEvaluation> PriceEvaluations => Set<Domain.Evaluation.PriceEvaluation>();
 
     /// <summary>
     /// The Data Protection key ring, shared by the web app and the worker: it protects sign-in cookies and tokens and
@@ -130,6 +137,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         ConfigureMarketIntent(builder);
         BidsModel.Configure(builder);
         DecisionReportsModel.Configure(builder);
+        EvaluationDataModel.Configure(builder);
         ConfigureTenderDocuments(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))

@@ -28,6 +28,15 @@ public class Procurement : ITenantOwned
     public decimal PriceWeight { get; set; }
     public string PriceFormula { get; set; } = PriceFormulas.LowestPriceRatio;
 
+    /// <summary>How bids with equal totals are ordered in a lot's ranking; declared in the tender.</summary>
+    public Evaluation.TieBreakRule TieBreakRule { get; set; } = Evaluation.TieBreakRule.HigherQuality;
+    /// <summary>Evaluators see "Bidder A", "Bidder B" … instead of names until moderation; declared in the tender.</summary>
+    public bool HideBidderNames { get; set; }
+    /// <summary>A price more than this many percent below the lot's mean is flagged as abnormally low.</summary>
+    public decimal AbnormallyLowThresholdPercent { get; set; } = 20m;
+    /// <summary>When the evaluators' individual scores are due; evaluators are reminded before it.</summary>
+    public DateTime? EvaluationDeadline { get; set; }
+
     public DateTime? ClarificationDeadline { get; set; }
     public DateTime? SubmissionDeadline { get; set; }
     public DateTime? PublishedAt { get; set; }

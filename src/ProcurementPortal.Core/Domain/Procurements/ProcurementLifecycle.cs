@@ -50,6 +50,31 @@ public static class ProcurementLifecycle
         return Move(p, actor, ProcurementState.SubmissionsClosed, [ProcurementState.TenderOpen], officerOnly: true, problems, systemMay: true);
     }
 
+    /// <summary>
+    /// The formal opening (PCR 2015 reg. 22): only after submissions closed, and only on the confirmation of a second
+    /// procurement officer different from the first. The caller records both confirmations.
+    /// </summary>
+    public static TransitionResult Open(Procurement p, TransitionActor actor, Guid firstOfficer, Guid secondOfficer)
+    {
+        IReadOnlyList<(string, string)> problems = firstOfficer == secondOfficer
+            ? [("Officer", "A second procurement officer, not the one who confirmed first, must confirm the opening")]
+            : [];
+        return Move(p, actor, ProcurementState.Opened, [ProcurementState.SubmissionsClosed], officerOnly: true, problems);
+    }
+
+    /// <summary>An evaluation panel is appointed: the bids go to the evaluators.</summary>
+    public static TransitionResult StartEvaluation(Procurement p, TransitionActor actor) =>
+        Move(p, actor, ProcurementState.Evaluation, [ProcurementState.Opened], officerOnly: true, []);
+
+    /// <summary>Every evaluator has submitted their scores (the system moves it on the last submission).</summary>
+    public static TransitionResult StartModeration(Procurement p, TransitionActor actor, bool everyEvaluatorSubmitted) =>
+        Move(p, actor, ProcurementState.Moderation, [ProcurementState.Evaluation], officerOnly: true,
+            everyEvaluatorSubmitted ? [] : [("Scores", "Every evaluator must submit their scores before moderation")], systemMay: true);
+
+    /// <summary>The moderated ranking is published as the award recommendation; problems are what is still missing.</summary>
+    public static TransitionResult RecommendAward(Procurement p, TransitionActor actor, IReadOnlyList<(string, string)> missing) =>
+        Move(p, actor, ProcurementState.AwardRecommended, [ProcurementState.Moderation], officerOnly: false, missing);
+
     public static TransitionResult Cancel(Procurement p, TransitionActor actor) =>
         Move(p, actor, ProcurementState.Cancelled,
             Enum.GetValues<ProcurementState>().Where(s => s < ProcurementState.Awarded).ToArray(), officerOnly: true, []);

@@ -13,7 +13,7 @@ using ProcurementPortal.Core.Data;
 namespace ProcurementPortal.Migrations.Schema
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126025457_DecisionReports")]
+    [Migration("20261126033233_DecisionReports")]
     partial class DecisionReports
     {
         /// <inheritdoc />
@@ -651,6 +651,417 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasDatabaseName("ix_decision_report_templates_tenant_id");
 
                     b.ToTable("decision_report_templates", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.BidOpening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("BidsOpened")
+                        .HasColumnType("integer")
+                        .HasColumnName("bids_opened");
+
+                    b.Property<DateTime>("FirstConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_confirmed_at");
+
+                    b.Property<string>("FirstOfficerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("first_officer_name");
+
+                    b.Property<Guid>("FirstOfficerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_officer_user_id");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<DateTime?>("SecondConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("second_confirmed_at");
+
+                    b.Property<string>("SecondOfficerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("second_officer_name");
+
+                    b.Property<Guid?>("SecondOfficerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("second_officer_user_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bid_openings");
+
+                    b.HasIndex("ProcurementId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bid_openings_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_bid_openings_tenant_id");
+
+                    b.ToTable("bid_openings", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.ConflictDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bid_id");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<bool>("HasConflict")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_conflict");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conflict_declarations");
+
+                    b.HasIndex("BidId")
+                        .HasDatabaseName("ix_conflict_declarations_bid_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_conflict_declarations_tenant_id");
+
+                    b.HasIndex("ProcurementId", "UserId", "BidId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conflict_declarations_procurement_id_user_id_bid_id");
+
+                    b.ToTable("conflict_declarations", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.GateDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bid_id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gate_decisions");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_gate_decisions_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_gate_decisions_tenant_id");
+
+                    b.HasIndex("BidId", "QuestionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gate_decisions_bid_id_question_id");
+
+                    b.ToTable("gate_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.IndividualScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bid_id");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("justification");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scored_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_individual_scores");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_individual_scores_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_individual_scores_tenant_id");
+
+                    b.HasIndex("BidId", "QuestionId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_individual_scores_bid_id_question_id_user_id");
+
+                    b.ToTable("individual_scores", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.ModeratedScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bid_id");
+
+                    b.Property<DateTime>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("moderated_at");
+
+                    b.Property<Guid>("ModeratorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("moderator_user_id");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_moderated_scores");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_moderated_scores_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_moderated_scores_tenant_id");
+
+                    b.HasIndex("BidId", "QuestionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_moderated_scores_bid_id_question_id");
+
+                    b.ToTable("moderated_scores", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.PanelMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("display_name");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<DateTime?>("RemindedForDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_for_deadline");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<DateTime?>("ScoresSubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scores_submitted_at");
+
+                    b.PrimitiveCollection<List<Guid>>("SectionIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("section_ids");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_panel_members");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_panel_members_tenant_id");
+
+                    b.HasIndex("ProcurementId", "UserId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_panel_members_procurement_id_user_id_role");
+
+                    b.ToTable("panel_members", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.PriceEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AbnormallyLow")
+                        .HasColumnType("boolean")
+                        .HasColumnName("abnormally_low");
+
+                    b.Property<bool>("AboveCeiling")
+                        .HasColumnType("boolean")
+                        .HasColumnName("above_ceiling");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bid_id");
+
+                    b.Property<string>("ClarificationRequest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("clarification_request");
+
+                    b.Property<DateTime?>("ClarificationRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("clarification_requested_at");
+
+                    b.Property<DateTime>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<decimal>("EvaluatedPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("evaluated_price");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<decimal>("LotMeanPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("lot_mean_price");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_price_evaluations");
+
+                    b.HasIndex("LotId")
+                        .HasDatabaseName("ix_price_evaluations_lot_id");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_price_evaluations_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_price_evaluations_tenant_id");
+
+                    b.HasIndex("BidId", "LotId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_price_evaluations_bid_id_lot_id");
+
+                    b.ToTable("price_evaluations", (string)null);
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Invitation", b =>
@@ -1633,6 +2044,13 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<decimal>("AbnormallyLowThresholdPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasDefaultValue(20m)
+                        .HasColumnName("abnormally_low_threshold_percent");
+
                     b.Property<decimal?>("AnnualBudget")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -1682,10 +2100,18 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("estimated_value");
 
+                    b.Property<DateTime?>("EvaluationDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluation_deadline");
+
                     b.Property<string>("ExtensionOptions")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("extension_options");
+
+                    b.Property<bool>("HideBidderNames")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hide_bidder_names");
 
                     b.Property<string>("PriceFormula")
                         .IsRequired()
@@ -1733,6 +2159,14 @@ namespace ProcurementPortal.Migrations.Schema
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
+
+                    b.Property<string>("TieBreakRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("HigherQuality")
+                        .HasColumnName("tie_break_rule");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2248,6 +2682,118 @@ namespace ProcurementPortal.Migrations.Schema
                         });
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.BidOpening", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bid_openings_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.ConflictDeclaration", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Bids.Bid", null)
+                        .WithMany()
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conflict_declarations_bids_bid_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conflict_declarations_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.GateDecision", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Bids.Bid", null)
+                        .WithMany()
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gate_decisions_bids_bid_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gate_decisions_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.IndividualScore", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Bids.Bid", null)
+                        .WithMany()
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_individual_scores_bids_bid_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_individual_scores_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.ModeratedScore", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Bids.Bid", null)
+                        .WithMany()
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_moderated_scores_bids_bid_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_moderated_scores_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.PanelMember", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_panel_members_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.PriceEvaluation", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Bids.Bid", null)
+                        .WithMany()
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_evaluations_bids_bid_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_evaluations_lots_lot_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_evaluations_procurements_procurement_id");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Invitation", b =>
