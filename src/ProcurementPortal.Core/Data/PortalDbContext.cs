@@ -50,6 +50,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Bid> Bids => Set<Bid>();
     public DbSet<BidVersion> BidVersions => Set<BidVersion>();
     public DbSet<BidReceiptCounter> BidReceiptCounters => Set<BidReceiptCounter>();
+    public DbSet<BidAttachment> BidAttachments => Set<BidAttachment>();
 
     /// <summary>
     /// The Data Protection key ring, shared by the web app and the worker: it protects sign-in cookies and tokens and
