@@ -52,7 +52,7 @@ public sealed class ProviderJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Telephone number").FillAsync("01282 555 010");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register organisation" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Pendle Recovery Housing CIC");
+        await Assertions.Expect(page.Locator(".govuk-caption-l")).ToContainTextAsync("Pendle Recovery Housing CIC");
         await tab.CheckAsync("journey: organisation registered");
 
         // Finding the tender and registering interest.
