@@ -70,11 +70,7 @@ public sealed class BidTests(BrowserFixture browser)
         }
         await missing.GetByRole(AriaRole.Link, new() { Name = "Enter your CQC registration number" }).ClickAsync();
         await tab.CheckAsync("bid: declarations");
-        await page.GetByLabel("CQC registration number").FillAsync("1-101234567");
-        await page.GetByLabel("Employer's liability insurance cover").FillAsync("10,000,000");
-        await page.GetByLabel("Public liability insurance cover").FillAsync("5,000,000");
-        await page.GetByLabel("Conflicts of interest").FillAsync("None");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+        await BidPageSteps.FillDeclarationsAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Check your answers and submit" }).ClickAsync();
         await Assertions.Expect(page.Locator("#missing")).ToHaveCountAsync(0);

@@ -358,6 +358,91 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("bids", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.BidAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bid_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<Guid?>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("storage_name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bid_attachments");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_bid_attachments_procurement_id");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_bid_attachments_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_bid_attachments_tenant_id");
+
+                    b.HasIndex("BidId", "QuestionId")
+                        .HasDatabaseName("ix_bid_attachments_bid_id_question_id");
+
+                    b.ToTable("bid_attachments", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.BidReceiptCounter", b =>
                 {
                     b.Property<Guid>("ProcurementId")
@@ -2538,6 +2623,23 @@ namespace ProcurementPortal.Migrations.Schema
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bids_organisations_provider_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.BidAttachment", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Bids.Bid", null)
+                        .WithMany()
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bid_attachments_bids_bid_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bid_attachments_procurements_procurement_id");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.BidReceiptCounter", b =>

@@ -34,6 +34,18 @@ internal static class BidsModel
             e.HasOne<Procurement>().WithMany().HasForeignKey(v => v.ProcurementId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<BidAttachment>(e =>
+        {
+            e.HasIndex(a => new { a.BidId, a.QuestionId });
+            e.HasIndex(a => a.ProviderId);
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.Property(a => a.StorageName).HasMaxLength(32);
+            e.HasOne<Bid>().WithMany().HasForeignKey(a => a.BidId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Procurement>().WithMany().HasForeignKey(a => a.ProcurementId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<BidReceiptCounter>(e =>
         {
             e.HasKey(c => c.ProcurementId);

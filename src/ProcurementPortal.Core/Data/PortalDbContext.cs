@@ -59,6 +59,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Domain.Evaluation.IndividualScore> IndividualScores => Set<Domain.Evaluation.IndividualScore>();
     public DbSet<Domain.Evaluation.ModeratedScore> ModeratedScores => Set<Domain.Evaluation.ModeratedScore>();
     public DbSet<Domain.Evaluation.PriceEvaluation> PriceEvaluations => Set<Domain.Evaluation.PriceEvaluation>();
+    public DbSet<BidAttachment> BidAttachments => Set<BidAttachment>();
 
     /// <summary>
     /// The Data Protection key ring, shared by the web app and the worker: it protects sign-in cookies and tokens and

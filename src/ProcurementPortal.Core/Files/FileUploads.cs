@@ -30,18 +30,30 @@ public sealed class FileUploads(IFileStore store, IVirusScanner scanner, IOption
     public async Task<(CheckedUpload? Upload, StoredFile? Stored, IReadOnlyList<string> Errors)> CheckAndStoreAsync(
         string? fileName, MemoryStream content, CancellationToken ct)
     {
+        var (upload, errors) = await CheckAsync(fileName, content, ct);
+        return upload is null ? (null, null, errors) : (upload, await store.SaveAsync(content, ct), []);
+    }
+
+    /// <summary>
+    /// Checks and scans a buffered upload without storing it, for a caller that stores something derived from it
+    /// (bid attachments are stored encrypted). The content is left at position 0.
+    /// </summary>
+    public async Task<(CheckedUpload? Upload, IReadOnlyList<string> Errors)> CheckAsync(string? fileName, MemoryStream content, CancellationToken ct)
+    {
         var (upload, errors) = UploadCheck.Check(fileName, content, MaxBytes);
         if (upload is null)
         {
-            return (null, null, errors);
+            return (null, errors);
         }
         if (await scanner.ScanAsync(content, upload.FileName, ct) is { } infected)
         {
-            return (null, null, [infected]);
+            return (null, [infected]);
         }
         content.Position = 0;
-        return (upload, await store.SaveAsync(content, ct), []);
+        return (upload, []);
     }
+
+    public Task<StoredFile> StoreAsync(Stream content, CancellationToken ct) => store.SaveAsync(content, ct);
 
     public Stream OpenRead(string storageName) => store.OpenRead(storageName);
 }

@@ -24,6 +24,16 @@ public static partial class BidRules
             .SelectMany(s => s.Questions.OrderBy(q => q.Number).Select(q => (s, q)))
             .Where(x => x.q.LotIds.Count == 0 || x.q.LotIds.Any(lotIds.Contains));
 
+    /// <summary>
+    /// The attachments that count with the chosen lots: supporting documents, and files of questions that apply and
+    /// allow them (a file left on a question whose lot is no longer chosen is not sealed, as its answer is not).
+    /// </summary>
+    public static IEnumerable<AttachmentHash> ApplicableAttachments(Procurement procurement, IReadOnlyCollection<Guid> lotIds, IEnumerable<AttachmentHash> attachments)
+    {
+        var open = ApplicableQuestions(procurement, lotIds).Where(x => x.Question.Attachments != AttachmentRule.None).Select(x => x.Question.Id).ToHashSet();
+        return attachments.Where(a => a.QuestionId is not { } q || open.Contains(q));
+    }
+
     /// <summary>The chosen lots in lot order (ids not of this procurement are ignored).</summary>
     public static List<Lot> ChosenLots(Procurement procurement, IReadOnlyCollection<Guid> lotIds) =>
         procurement.Lots.Where(l => lotIds.Contains(l.Id)).OrderBy(l => l.Number).ToList();
@@ -79,7 +89,8 @@ public static partial class BidRules
     }
 
     /// <summary>Everything missing or wrong before submission, in the order of the check-your-answers page.</summary>
-    public static List<BidProblem> Problems(Procurement procurement, BidContent content)
+    /// <param name="attachedTo">The question of each attachment the bid has (null for a supporting document).</param>
+    public static List<BidProblem> Problems(Procurement procurement, BidContent content, IReadOnlyCollection<Guid?> attachedTo)
     {
         var problems = new List<BidProblem>();
         var lots = ChosenLots(procurement, content.LotIds);
@@ -98,6 +109,10 @@ public static partial class BidRules
             else if (AnswerProblem(section, question, answer) is { } problem)
             {
                 problems.Add(new(field, problem));
+            }
+            if (question.Attachments == AttachmentRule.Required && !attachedTo.Contains(question.Id))
+            {
+                problems.Add(new($"Attachments[{question.Id}]", $"Attach at least one file to question {QuestionLabel(section, question)}"));
             }
         }
         foreach (var lot in Price(procurement, content))

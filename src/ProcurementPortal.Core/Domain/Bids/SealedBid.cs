@@ -5,8 +5,11 @@ using ProcurementPortal.Core.Domain.Procurements;
 
 namespace ProcurementPortal.Core.Domain.Bids;
 
-/// <summary>The hash of an attached file, as sealed with the bid (attachments are added by their own feature).</summary>
-public sealed record AttachmentHash(string FileName, string Sha256);
+/// <summary>An attached file as sealed with the bid: its name, the SHA-256 of its plain bytes, and the question it supports (null: supporting documents).</summary>
+public sealed record AttachmentHash(string FileName, string Sha256, Guid? QuestionId = null);
+
+/// <summary>What a sealed bid's canonical JSON says, read back (the receipt, and anyone checking a hash).</summary>
+public sealed record SealedBidContent(Guid ProcurementId, Guid ProviderId, BidContent Content, IReadOnlyList<AttachmentHash> Attachments);
 
 /// <summary>
 /// The sealed form of a bid: canonical JSON (keys in ordinal order, ids as lower-case GUIDs, money as invariant
@@ -38,10 +41,20 @@ public static class SealedBid
             }
             json.WriteEndArray();
             json.WriteStartArray("attachments");
-            foreach (var file in attachments.OrderBy(a => a.FileName, StringComparer.Ordinal).ThenBy(a => a.Sha256, StringComparer.Ordinal))
+            foreach (var file in BidRules.ApplicableAttachments(procurement, lotIds, attachments)
+                         .OrderBy(a => a.QuestionId is { } q ? Id(q) : "", StringComparer.Ordinal)
+                         .ThenBy(a => a.FileName, StringComparer.Ordinal).ThenBy(a => a.Sha256, StringComparer.Ordinal))
             {
                 json.WriteStartObject();
                 json.WriteString("fileName", file.FileName);
+                if (file.QuestionId is { } questionId)
+                {
+                    json.WriteString("questionId", Id(questionId));
+                }
+                else
+                {
+                    json.WriteNull("questionId");
+                }
                 json.WriteString("sha256", file.Sha256);
                 json.WriteEndObject();
             }
@@ -78,6 +91,34 @@ public static class SealedBid
         }
         return buffer.ToArray();
     }
+
+    /// <summary>Reads canonical JSON back: the lots, answers, rates, declarations and attachments it seals.</summary>
+    public static SealedBidContent Read(byte[] canonical)
+    {
+        var root = JsonDocument.Parse(canonical).RootElement;
+        var d = root.GetProperty("declarations");
+        var content = new BidContent
+        {
+            LotIds = root.GetProperty("lots").EnumerateArray().Select(l => l.GetGuid()).ToList(),
+            Answers = root.GetProperty("answers").EnumerateArray().ToDictionary(a => a.GetProperty("questionId").GetGuid(), a => a.GetProperty("text").GetString()!),
+            Rates = root.GetProperty("prices").EnumerateArray().ToDictionary(p => p.GetProperty("bandId").GetGuid(), p => ParseMoney(p.GetProperty("rate").GetString())!.Value),
+            Declarations = new BidDeclarations
+            {
+                ConflictsOfInterest = Blank(d.GetProperty("conflictsOfInterest").GetString()),
+                CqcRegistrationNumber = Blank(d.GetProperty("cqcRegistrationNumber").GetString()),
+                EmployersLiabilityCover = ParseMoney(d.GetProperty("employersLiabilityCover").GetString()),
+                PublicLiabilityCover = ParseMoney(d.GetProperty("publicLiabilityCover").GetString()),
+            },
+        };
+        var attachments = root.GetProperty("attachments").EnumerateArray().Select(a => new AttachmentHash(
+            a.GetProperty("fileName").GetString()!, a.GetProperty("sha256").GetString()!,
+            a.TryGetProperty("questionId", out var q) && q.ValueKind == JsonValueKind.String ? q.GetGuid() : null)).ToList();
+        return new SealedBidContent(root.GetProperty("procurementId").GetGuid(), root.GetProperty("providerId").GetGuid(), content, attachments);
+    }
+
+    private static decimal? ParseMoney(string? text) => string.IsNullOrEmpty(text) ? null : decimal.Parse(text, CultureInfo.InvariantCulture);
+
+    private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     /// <summary>SHA-256 of the canonical bytes, lower-case hex.</summary>
     public static string Hash(byte[] canonical) => Convert.ToHexStringLower(SHA256.HashData(canonical));

@@ -3,17 +3,12 @@ using ProcurementPortal.Core.Domain.Bids;
 namespace ProcurementPortal.Web.Features.Bids;
 
 /// <summary>
-/// The attachments of a bid as they are sealed with it (file name and SHA-256). The attachments feature replaces the
-/// default, which has none, so that a submission seals their hashes in the same canonical JSON.
+/// The attachments of a bid as they are sealed with it (file name, SHA-256 and question), read inside the submission
+/// transaction so that a submission seals their hashes in the same canonical JSON (<see cref="BidAttachmentHashes"/>).
 /// </summary>
 public interface IBidAttachmentHashes
 {
     Task<IReadOnlyList<AttachmentHash>> ForBidAsync(Bid bid, CancellationToken ct);
-}
-
-public sealed class NoBidAttachments : IBidAttachmentHashes
-{
-    public Task<IReadOnlyList<AttachmentHash>> ForBidAsync(Bid bid, CancellationToken ct) => Task.FromResult<IReadOnlyList<AttachmentHash>>([]);
 }
 
 /// <summary>

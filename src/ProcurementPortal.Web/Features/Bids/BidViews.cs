@@ -6,7 +6,11 @@ namespace ProcurementPortal.Web.Features.Bids;
 
 public sealed record BidLotView(Guid Id, int Number, string Name, string? Area, bool Chosen);
 
-public sealed record BidAnswerView(Guid QuestionId, string Label, string Section, string Question, string Type, int? WordLimit, string? Answer, int Words);
+public sealed record BidAnswerView(Guid QuestionId, string Label, string Section, string Question, string Type, int? WordLimit, string? Answer, int Words,
+    string AttachmentRule);
+
+/// <summary>A file attached to the draft (the question it supports, or none for a supporting document), with the SHA-256 of its plain bytes.</summary>
+public sealed record BidAttachmentView(Guid Id, Guid? QuestionId, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt);
 
 public sealed record BidBandPriceView(Guid BandId, string Code, string Name, string Unit, decimal? CeilingRate, decimal ExpectedAnnualVolume,
     decimal? Rate, bool AboveCeiling, decimal? EvaluatedPrice);
@@ -22,7 +26,7 @@ public sealed record BidView(
     Guid Id, Guid ProcurementId, string ProcurementReference, string ProcurementTitle, Guid ProviderId, string ProviderName,
     string Status, uint RowVersion, DateTimeOffset SubmissionDeadline, string SubmissionDeadlineText, string CeilingBreachRule,
     IReadOnlyList<BidLotView> Lots, IReadOnlyList<BidAnswerView> Answers, IReadOnlyList<BidLotPriceView> Prices, decimal EvaluatedTotal,
-    BidDeclarations Declarations, BidReceipt? CurrentReceipt, IReadOnlyList<BidProblem> Problems);
+    IReadOnlyList<BidAttachmentView> Attachments, BidDeclarations Declarations, BidReceipt? CurrentReceipt, IReadOnlyList<BidProblem> Problems);
 
 public static class BidViews
 {
@@ -40,16 +44,20 @@ public static class BidViews
             {
                 var answer = content.Answers.GetValueOrDefault(x.Question.Id);
                 return new BidAnswerView(x.Question.Id, BidRules.QuestionLabel(x.Section, x.Question), x.Section.Title, x.Question.Text,
-                    x.Question.Type.ToString(), x.Question.WordLimit, answer, BidRules.CountWords(answer));
+                    x.Question.Type.ToString(), x.Question.WordLimit, answer, BidRules.CountWords(answer), x.Question.Attachments.ToString());
             }).ToList(),
             prices.Select(l => new BidLotPriceView(l.Lot.Id, l.Lot.Name,
                 l.Bands.Select(b => new BidBandPriceView(b.Band.Id, b.Band.Code, b.Band.Name, b.Band.Unit.ToString(), b.Band.CeilingRate,
                     b.Band.ExpectedAnnualVolume, b.Rate, b.AboveCeiling, b.EvaluatedPrice)).ToList(), l.EvaluatedPrice)).ToList(),
             prices.Sum(l => l.EvaluatedPrice),
+            scope.Attachments.Select(Attachment).ToList(),
             content.Declarations,
             current is null ? null : Receipt(current),
-            BidRules.Problems(p, content));
+            BidRules.Problems(p, content, scope.AttachedTo));
     }
+
+    public static BidAttachmentView Attachment(BidAttachment a) =>
+        new(a.Id, a.QuestionId, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, Utc(a.UploadedAt));
 
     public static BidReceipt Receipt(BidVersion v)
     {

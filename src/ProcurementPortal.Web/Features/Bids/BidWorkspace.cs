@@ -9,9 +9,12 @@ using ProcurementPortal.Web.Features.Procurements;
 namespace ProcurementPortal.Web.Features.Bids;
 
 /// <summary>A provider's view of one tender: the procurement (whole), the provider acting, and its bid if started.</summary>
-public sealed record BidScope(Procurement Procurement, ProviderChoice Provider, Bid? Bid, BidContent Content)
+public sealed record BidScope(Procurement Procurement, ProviderChoice Provider, Bid? Bid, BidContent Content, IReadOnlyList<BidAttachment> Attachments)
 {
     public bool IsOpen => Procurement.State == ProcurementState.TenderOpen;
+
+    /// <summary>The question of each attachment (null: supporting documents), as the bid's rules read them.</summary>
+    public IReadOnlyCollection<Guid?> AttachedTo => Attachments.Select(a => a.QuestionId).ToList();
 }
 
 /// <summary>
@@ -39,7 +42,27 @@ public sealed class BidWorkspace(PortalDbContext db, ProviderSide providers, Pro
             return null;
         }
         var bid = await db.Bids.SingleOrDefaultAsync(b => b.ProcurementId == procurementId, ct);
-        return new BidScope(procurement, provider, bid, bid is null ? new BidContent() : protector.UnprotectDraft(procurementId, bid.DraftContent));
+        return bid is null
+            ? new BidScope(procurement, provider, null, new BidContent(), [])
+            : new BidScope(procurement, provider, bid, protector.UnprotectDraft(procurementId, bid.DraftContent), await AttachmentsAsync(bid.Id, ct));
+    }
+
+    /// <summary>The attachments the draft has now (not removed), in the order they were uploaded.</summary>
+    public Task<List<BidAttachment>> AttachmentsAsync(Guid bidId, CancellationToken ct) =>
+        db.BidAttachments.AsNoTracking().Where(a => a.BidId == bidId && a.RemovedAt == null).OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// The provider organisations to choose between when the person acts for several and the request named none;
+    /// empty when there is nothing to choose (one organisation, or one named).
+    /// </summary>
+    public async Task<IReadOnlyList<ProviderChoice>> ChoiceNeededAsync(Guid? providerId, CancellationToken ct)
+    {
+        if (providerId is not null)
+        {
+            return [];
+        }
+        var mine = await providers.OrganisationsAsync(ct);
+        return mine.Count > 1 ? mine : [];
     }
 
     /// <summary>The provider's sealed versions of this bid, newest first (content stays encrypted).</summary>

@@ -83,6 +83,42 @@ public sealed class BidsApiController(BidWorkspace workspace) : ControllerBase
         return scope?.Bid is { } bid ? Ok((await workspace.VersionsAsync(bid.Id, ct)).Select(BidViews.Receipt).ToList()) : NotFound();
     }
 
+    /// <summary>A receipt as a PDF: number, tender, provider, time to the second in UTC and UK time, hash, lots with evaluated prices, attachments with hashes.</summary>
+    [HttpGet("receipts/{versionId:guid}.pdf")]
+    [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, "application/pdf")]
+    public async Task<ActionResult> ReceiptPdf(Guid id, Guid versionId, Guid? providerId, [FromServices] BidReceiptPdf pdf, CancellationToken ct) =>
+        await pdf.RenderAsync(id, providerId, versionId, ct) is { } file ? File(file.Content, "application/pdf", file.FileName) : NotFound();
+
+    /// <summary>The files attached to the draft (to questions, or as supporting documents), with the SHA-256 of each.</summary>
+    [HttpGet("attachments")]
+    [ProducesResponseType<List<BidAttachmentView>>(StatusCodes.Status200OK)]
+    public async Task<ActionResult> Attachments(Guid id, Guid? providerId, CancellationToken ct) =>
+        await ViewAsync(id, providerId, ct) is { } view ? Ok(view.Attachments) : NotFound();
+
+    /// <summary>
+    /// Attaches a file (multipart: <c>file</c>, and <c>questionId</c> for a question that takes files). The same checks
+    /// as tender documents; stored encrypted; refused with field errors on <c>File</c> or <c>QuestionId</c>.
+    /// </summary>
+    [HttpPost("attachments")]
+    [Consumes("multipart/form-data")]
+    [ProducesResponseType<BidAttachmentView>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> Attach(Guid id, Guid? providerId, [FromForm] UploadBidAttachmentForm form, [FromServices] UploadBidAttachment upload, CancellationToken ct) =>
+        this.ToApiResult(await upload.HandleAsync(id, providerId, form, ct), attached => StatusCode(StatusCodes.Status201Created, attached));
+
+    /// <summary>Downloads an attached file (decrypted: it is the provider's own).</summary>
+    [HttpGet("attachments/{attachmentId:guid}")]
+    [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, "application/octet-stream")]
+    public async Task<ActionResult> Attachment(Guid id, Guid attachmentId, Guid? providerId, [FromServices] BidAttachmentFiles files, CancellationToken ct) =>
+        await files.OpenAsync(id, providerId, attachmentId, ct) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
+
+    /// <summary>Removes a file from the draft while the tender is open (versions submitted before keep it).</summary>
+    [HttpDelete("attachments/{attachmentId:guid}")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> RemoveAttachment(Guid id, Guid attachmentId, Guid? providerId, [FromServices] RemoveBidAttachment remove, CancellationToken ct) =>
+        this.ToApiResult(await remove.HandleAsync(id, providerId, attachmentId, ct), _ => NoContent());
+
     private ObjectResult LateProblem(LateBid late)
     {
         var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status422UnprocessableEntity, "The deadline for bids has passed", detail: late.Message);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Infrastructure;
 
@@ -13,10 +14,25 @@ namespace ProcurementPortal.Web.Features.Bids;
 [Authorize]
 [PublicTenantPage]
 [Route("{tenant}/opportunities/{id:guid}/bid")]
-public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, ITenantContext tenant) : Controller
+public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, ITenantContext tenant, Core.Files.FileUploads files) : Controller
 {
     private const string ConflictMessage =
         "Someone else at your organisation saved this bid after you opened this page. What you typed is shown below but has not been saved: check it and save again.";
+
+    /// <summary>
+    /// Someone who writes bids for several provider organisations first chooses which one this bid is for (a page
+    /// that asks, rather than a 404); the choice then travels in every link as <c>providerId</c>.
+    /// </summary>
+    public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        var providerId = context.ActionArguments.TryGetValue("providerId", out var given) ? given as Guid? : null;
+        if (HttpMethods.IsGet(Request.Method) && await workspace.ChoiceNeededAsync(providerId, HttpContext.RequestAborted) is { Count: > 0 } choices)
+        {
+            context.Result = View("ChooseProvider", new ChooseProviderPage(Request.Path, choices.Select(c => new Choice(c.Id.ToString(), c.Name)).ToList()));
+            return;
+        }
+        await next();
+    }
 
     [HttpGet("")]
     public async Task<IActionResult> Index(Guid id, Guid? providerId, CancellationToken ct)
@@ -112,6 +128,52 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
         return View("Receipt", await PageAsync(scope!, providerId, ct));
     }
 
+    [HttpGet("receipts/{versionId:guid}.pdf")]
+    public async Task<IActionResult> ReceiptPdf(Guid id, Guid versionId, Guid? providerId, [FromServices] BidReceiptPdf pdf, CancellationToken ct) =>
+        await pdf.RenderAsync(id, providerId, versionId, ct) is { } file ? File(file.Content, "application/pdf", file.FileName) : NotFound();
+
+    [HttpGet("attachments")]
+    public Task<IActionResult> Attachments(Guid id, Guid? providerId, CancellationToken ct) => AttachmentsPageAsync(id, providerId, null, ct);
+
+    [HttpGet("questions/{questionId:guid}/attachments")]
+    public Task<IActionResult> QuestionAttachments(Guid id, Guid questionId, Guid? providerId, CancellationToken ct) => AttachmentsPageAsync(id, providerId, questionId, ct);
+
+    [HttpPost("attachments")]
+    public async Task<IActionResult> Attach(Guid id, Guid? providerId, UploadBidAttachmentForm form, [FromServices] UploadBidAttachment upload, CancellationToken ct)
+    {
+        var outcome = await upload.HandleAsync(id, providerId, form, ct);
+        if (outcome.Errors is { } errors)
+        {
+            errors.CopyTo(ModelState);
+            return await AttachmentsPageAsync(id, providerId, form.QuestionId, ct);
+        }
+        return this.ToPageResult(outcome, NotFound, attached =>
+        {
+            TempData["Success"] = $"{attached.FileName} is attached";
+            return Redirect(BidUrl(id, providerId, AttachmentsPath(attached.QuestionId)));
+        });
+    }
+
+    [HttpPost("attachments/{attachmentId:guid}/remove")]
+    public async Task<IActionResult> RemoveAttachment(Guid id, Guid attachmentId, Guid? providerId, [FromServices] RemoveBidAttachment remove, CancellationToken ct)
+    {
+        var outcome = await remove.HandleAsync(id, providerId, attachmentId, ct);
+        if (outcome.Errors is { } errors)
+        {
+            errors.CopyTo(ModelState);
+            return await AttachmentsPageAsync(id, providerId, null, ct);
+        }
+        return this.ToPageResult(outcome, NotFound, removed =>
+        {
+            TempData["Success"] = $"{removed.FileName} is removed";
+            return Redirect(BidUrl(id, providerId, AttachmentsPath(removed.QuestionId)));
+        });
+    }
+
+    [HttpGet("attachments/{attachmentId:guid}")]
+    public async Task<IActionResult> Attachment(Guid id, Guid attachmentId, Guid? providerId, [FromServices] BidAttachmentFiles files, CancellationToken ct) =>
+        await files.OpenAsync(id, providerId, attachmentId, ct) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
+
     [HttpGet("withdraw")]
     public Task<IActionResult> Withdraw(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Withdraw", ct);
 
@@ -140,6 +202,22 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
         {
             ModelState.AddModelError("", late.Message);
         }
+    }
+
+    private static string AttachmentsPath(Guid? questionId) => questionId is { } q ? $"/questions/{q}/attachments" : "/attachments";
+
+    /// <summary>The supporting documents page, or a question's attachments page (only for a question that takes files).</summary>
+    private async Task<IActionResult> AttachmentsPageAsync(Guid id, Guid? providerId, Guid? questionId, CancellationToken ct)
+    {
+        var scope = await workspace.OpenAsync(id, providerId, ct);
+        var page = scope is null ? null : await PageAsync(scope, providerId, ct);
+        if (page is null || (questionId is not null && !page.Bid.Answers.Any(a => a.QuestionId == questionId && a.AttachmentRule != "None")))
+        {
+            return NotFound();
+        }
+        ViewData["QuestionId"] = questionId;
+        ViewData["MaxBytes"] = files.MaxBytes;
+        return View("Attachments", page);
     }
 
     private string BidUrl(Guid id, Guid? providerId, string path = "") =>
@@ -178,6 +256,12 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
         TempData["Success"] = "Your bid has been saved";
         return Redirect(BidUrl(id, providerId));
     }
+}
+
+/// <summary>The organisations someone may bid for, and the page to go on to once they have chosen.</summary>
+public sealed record ChooseProviderPage(string Action, IReadOnlyList<Choice> Choices)
+{
+    public Guid? ProviderId { get; init; }
 }
 
 public sealed record BidStartPage(string Slug, Guid ProcurementId, Guid? ProviderId, string ProviderName, bool IsOpen);

@@ -10,7 +10,11 @@ public static class BidsFeature
         services.AddScoped<SubmitBid>();
         services.AddScoped<WithdrawBid>();
         services.AddScoped<BidsReceived>();
-        services.AddScoped<IBidAttachmentHashes, NoBidAttachments>();
+        services.AddScoped<UploadBidAttachment>();
+        services.AddScoped<RemoveBidAttachment>();
+        services.AddScoped<BidAttachmentFiles>();
+        services.AddScoped<BidReceiptPdf>();
+        services.AddScoped<IBidAttachmentHashes, BidAttachmentHashes>();
         services.AddScoped<IBidSubmissionObserver, NoBidSubmissionObserver>();
         return services;
     }

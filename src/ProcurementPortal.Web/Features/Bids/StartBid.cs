@@ -53,6 +53,6 @@ public sealed class StartBid(PortalDbContext db, BidWorkspace workspace, BidProt
         audit.RecordWithoutActor(SealedActor, "bid.started", nameof(Bid), bid.Id, scope.Procurement.Reference);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Outcome<StartedBid>.Ok(new StartedBid(BidViews.From(scope with { Bid = bid }, []), true));
+        return Outcome<StartedBid>.Ok(new StartedBid(BidViews.From(scope with { Bid = bid, Attachments = [] }, []), true));
     }
 }

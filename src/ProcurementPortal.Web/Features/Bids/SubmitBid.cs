@@ -6,6 +6,7 @@ using ProcurementPortal.Core.Domain;
 using ProcurementPortal.Core.Domain.Bids;
 using ProcurementPortal.Core.Domain.Procurements;
 using ProcurementPortal.Core.Email;
+using Microsoft.Extensions.Options;
 using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Features.Notices;
 using ProcurementPortal.Web.Infrastructure;
@@ -26,7 +27,7 @@ public sealed record SubmitOutcome(BidReceipt? Receipt, bool Replayed, LateBid? 
 /// </summary>
 public sealed partial class SubmitBid(
     PortalDbContext db, BidWorkspace workspace, BidProtector protector, AuditLog audit, EmailOutbox outbox, IActor actor,
-    ProviderSide people, IBidAttachmentHashes attachments, IBidSubmissionObserver observer)
+    ProviderSide people, IBidAttachmentHashes attachments, IBidSubmissionObserver observer, ITenantContext tenant, IOptions<PortalOptions> options)
 {
     public async Task<Outcome<SubmitOutcome>> HandleAsync(Guid procurementId, Guid? providerId, string? idempotencyKey, CancellationToken ct)
     {
@@ -59,14 +60,15 @@ public sealed partial class SubmitBid(
         // Seal what is in the draft now: a colleague may have saved since this request began.
         await db.Entry(bid).ReloadAsync(ct);
         var content = protector.UnprotectDraft(procurementId, bid.DraftContent);
-        var problems = BidRules.Problems(scope.Procurement, content);
+        var files = await attachments.ForBidAsync(bid, ct);
+        var problems = BidRules.Problems(scope.Procurement, content, files.Select(f => f.QuestionId).ToList());
         if (problems.Count > 0)
         {
             var errors = new Errors();
             problems.ForEach(p => errors.Add(p.Field, p.Message));
             return errors;
         }
-        var canonical = SealedBid.Canonical(scope.Procurement, scope.Provider.Id, content, await attachments.ForBidAsync(bid, ct));
+        var canonical = SealedBid.Canonical(scope.Procurement, scope.Provider.Id, content, files);
         var counter = await db.BidReceiptCounters.SingleOrDefaultAsync(c => c.ProcurementId == procurementId, ct);
         if (counter is null)
         {
@@ -98,6 +100,7 @@ public sealed partial class SubmitBid(
             ReceivedAtUtc = receipt.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"),
             receipt.Sha256,
             Replaced = replaced,
+            PdfLink = $"{options.Value.BaseUrl.TrimEnd('/')}{BidReceiptPdf.Path(tenant.Slug!, procurementId, scope.Provider.Id, version.Id)}",
         }, ct);
         audit.RecordWithoutActor(StartBid.SealedActor, replaced ? "bid.replaced" : "bid.submitted", nameof(Bid), bid.Id,
             $"{scope.Procurement.Reference} receipt {version.ReceiptNumber}, SHA-256 {version.ContentHash}");

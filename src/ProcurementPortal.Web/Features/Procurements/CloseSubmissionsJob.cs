@@ -1,18 +1,25 @@
 using Hangfire;
+using Microsoft.Extensions.Options;
 using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain.Procurements;
+using ProcurementPortal.Core.Email;
 using ProcurementPortal.Core.Jobs;
+using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Web.Features.Bids;
+using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.Procurements;
 
 /// <summary>
 /// Closes submissions at the deadline by the lifecycle's own transition. Given the tenant and procurement ids, never
 /// an ambient tenant. A delayed job may fire a little early: then it schedules itself again for the deadline.
-/// Running it twice changes nothing the second time.
+/// Running it twice changes nothing the second time. Closing tells the tenant's procurement officers, once, how many
+/// bids were received (issue 5, item 7), in the same transaction as the transition: never who bid.
 /// </summary>
 public sealed class CloseSubmissionsJob(
-    TenantJobScope scope, PortalDbContext db, AuditLog audit, IBackgroundJobClient jobs, ILogger<CloseSubmissionsJob> log)
+    TenantJobScope scope, PortalDbContext db, AuditLog audit, IBackgroundJobClient jobs, ILogger<CloseSubmissionsJob> log,
+    ITenantContext tenant, EmailOutbox outbox, BidsReceived received, IOptions<PortalOptions> options)
 {
     public async Task RunAsync(Guid tenantId, Guid procurementId, CancellationToken ct)
     {
@@ -33,8 +40,22 @@ public sealed class CloseSubmissionsJob(
         var result = ProcurementLifecycle.CloseSubmissions(procurement, TransitionActor.System, now);
         if (result.Changed)
         {
+            var count = (await received.HandleAsync(procurementId, ct)).Value!.Received;
+            var officers = await TenantOfficers.EmailsAsync(db, tenantId, ct);
+            foreach (var officer in officers)
+            {
+                outbox.Enqueue(officer, "submissions-closed", new
+                {
+                    procurement.Reference,
+                    procurement.Title,
+                    Deadline = UkTime.FormatDeadline(procurement.SubmissionDeadline!.Value),
+                    Count = count,
+                    Link = new Uri(new Uri(options.Value.BaseUrl), $"/{tenant.Slug}/procurements/{procurement.Id}").ToString(),
+                });
+            }
             audit.Record("procurement.submissions_closed", nameof(Procurement), procurement.Id,
-                $"{procurement.Reference}: closed at the deadline {procurement.SubmissionDeadline:u}");
+                $"{procurement.Reference}: closed at the deadline {procurement.SubmissionDeadline:u}; {count} bid(s) received, reported to {officers.Count} officer(s)");
+            // The row version makes a second job running at the same moment fail here instead of emailing twice.
             await db.SaveChangesAsync(ct);
         }
     }
