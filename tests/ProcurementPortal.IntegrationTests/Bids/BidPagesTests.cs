@@ -33,6 +33,47 @@ public sealed class BidPagesTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Autosave_stores_the_answer_and_hands_back_the_row_version_so_the_next_save_is_not_a_conflict()
+    {
+        var (tender, page, api, bid) = await StartedAsync();
+        var questionId = bid.GetProperty("answers").EnumerateArray().First(a => a.GetProperty("wordLimit").ValueKind == JsonValueKind.Number).GetProperty("questionId").GetGuid();
+        var url = $"/{tender.Slug}/opportunities/{tender.Id}/bid/questions/{questionId}";
+        Assert.Contains($"data-autosave=\"{url}/autosave\"", await page.GetStringAsync(url));
+
+        var autosaved = await page.PostWithPageTokenAsync($"{url}/autosave", new()
+        {
+            [$"Answers[{questionId}]"] = "Autosaved while typing about recovery plans",
+            ["RowVersion"] = bid.GetProperty("rowVersion").GetUInt32().ToString(),
+        }, url);
+
+        Assert.Equal(HttpStatusCode.OK, autosaved.StatusCode);
+        var result = await autosaved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(result.GetProperty("saved").GetBoolean());
+        var draft = await tender.GetBidAsync(api);
+        Assert.Equal(draft.GetProperty("rowVersion").GetUInt32(), result.GetProperty("rowVersion").GetUInt32());
+        Assert.Equal("Autosaved while typing about recovery plans",
+            draft.GetProperty("answers").EnumerateArray().Single(a => a.GetProperty("questionId").GetGuid() == questionId).GetProperty("answer").GetString());
+
+        // The person's own save by hand, carrying the row version the autosave handed back, is not a conflict.
+        var byHand = await page.PostFormAsync(url, new()
+        {
+            [$"Answers[{questionId}]"] = "Saved by hand after the autosave",
+            ["RowVersion"] = result.GetProperty("rowVersion").GetUInt32().ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, byHand.StatusCode);
+
+        // An autosave from the stale version is refused as a conflict and changes nothing.
+        var stale = await page.PostWithPageTokenAsync($"{url}/autosave", new()
+        {
+            [$"Answers[{questionId}]"] = "Stale autosave",
+            ["RowVersion"] = result.GetProperty("rowVersion").GetUInt32().ToString(),
+        }, url);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("Saved by hand after the autosave",
+            (await tender.GetBidAsync(api)).GetProperty("answers").EnumerateArray().Single(a => a.GetProperty("questionId").GetGuid() == questionId).GetProperty("answer").GetString());
+    }
+
+    [Fact]
     public async Task A_page_saved_after_a_colleague_says_someone_else_saved_first_and_keeps_what_was_typed()
     {
         var (tender, page, api, bid) = await StartedAsync();

@@ -76,6 +76,31 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
         return SaveAsync(id, providerId, command with { Answers = answers, LotIds = null, Rates = null, Declarations = null }, new Errors(), "Question", ct);
     }
 
+    /// <summary>
+    /// The question page's autosave (bid-autosave.js): the same save as the form, answered in JSON with the new row
+    /// version, which the page carries so that the person's own next save is not taken for a colleague's conflict.
+    /// A refused save (over the word limit, a colleague saved first) changes nothing and leaves the text on the page.
+    /// </summary>
+    [HttpPost("questions/{questionId:guid}/autosave")]
+    public async Task<IActionResult> Autosave(Guid id, Guid questionId, Guid? providerId, SaveBidDraftCommand command, CancellationToken ct)
+    {
+        var answers = new Dictionary<Guid, string?> { [questionId] = command.Answers?.GetValueOrDefault(questionId) };
+        var outcome = await save.HandleAsync(id, providerId, command with { Answers = answers, LotIds = null, Rates = null, Declarations = null }, ct);
+        if (outcome.IsNotFound)
+        {
+            return NotFound();
+        }
+        if (outcome.Errors is { } errors)
+        {
+            errors.CopyTo(ModelState);
+            return ValidationProblem(ModelState);
+        }
+        var saved = outcome.Value!;
+        return saved.Conflict
+            ? Conflict(new AutosaveResult(false, saved.Bid.RowVersion, ConflictMessage))
+            : Ok(new AutosaveResult(true, saved.Bid.RowVersion, "Draft saved"));
+    }
+
     [HttpGet("prices")]
     public Task<IActionResult> Prices(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Prices", ct);
 
@@ -257,6 +282,8 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
         return Redirect(BidUrl(id, providerId));
     }
 }
+
+public sealed record AutosaveResult(bool Saved, uint RowVersion, string Message);
 
 /// <summary>The organisations someone may bid for, and the page to go on to once they have chosen.</summary>
 public sealed record ChooseProviderPage(string Action, IReadOnlyList<Choice> Choices)
