@@ -11,7 +11,7 @@ namespace ProcurementPortal.IntegrationTests.Evaluation;
 public sealed record Panelist(PortalUser User, HttpClient Client);
 
 /// <summary>A tender closed with sealed bids from named providers, and the people who open and evaluate it.</summary>
-public sealed record ClosedTender(Tender Tender, HttpClient SecondOfficer, IReadOnlyDictionary<string, BidProvider> Providers)
+public sealed record ClosedTender(PortalFixture Fixture, Tender Tender, HttpClient SecondOfficer, IReadOnlyDictionary<string, BidProvider> Providers)
 {
     public string Api => $"/api/v1/t/{Tender.Slug}/procurements/{Tender.Id}";
     public string Pages => $"/{Tender.Slug}/procurements/{Tender.Id}";
@@ -43,7 +43,7 @@ public static class EvaluationTestSupport
         await fixture.MoveDeadlineAsync(tender, TimeSpan.FromSeconds(-1));
         await fixture.RunJobAsync<CloseSubmissionsJob>(j => j.RunAsync(tender.Tenant.Id, tender.Id, CancellationToken.None));
         var second = await fixture.BearerClientAsync((await fixture.CreateUserAsync(tender.Tenant, Role.ProcurementOfficer)).Email!);
-        return new ClosedTender(tender, second, providers);
+        return new ClosedTender(fixture, tender, second, providers);
     }
 
     /// <summary>Both officers confirm: the bids are open.</summary>
@@ -105,9 +105,19 @@ public static class EvaluationTestSupport
     /// <summary>Records every gate of every bid as passed, except a fail for the bidder named.</summary>
     public static async Task PassGatesAsync(this ClosedTender closed, IReadOnlyDictionary<string, Guid> bids, string? failing = null, string reason = "")
     {
-        var model = await closed.Tender.Officer.GetFromJsonAsync<JsonElement>($"{closed.Api}/evaluation-model");
-        var gates = model.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("questions").EnumerateArray())
-            .Where(q => q.GetProperty("type").GetString() == "PassFail").Select(q => q.GetProperty("id").GetGuid()).ToList();
+        var gates = new List<Guid>();
+        await using (var connection = new Npgsql.NpgsqlConnection(closed.Fixture.SuperuserConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                "select q.id from evaluation_questions q join evaluation_sections s on s.id = q.section_id where s.procurement_id = @id and q.type = 'PassFail'", connection);
+            command.Parameters.AddWithValue("id", closed.Tender.Id);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                gates.Add(reader.GetGuid(0));
+            }
+        }
         foreach (var (name, bidId) in bids)
         {
             foreach (var gate in gates)
