@@ -317,18 +317,16 @@ namespace ProcurementPortal.Migrations.Schema
                 columns: new[] { "tenant_id", "day" },
                 unique: true);
 
-            // Tenancy: all three locks on every award table; letters are also the provider's own.
+            // Tenancy: all three locks on every award table.
             foreach (var table in new[] { "awards", "awarded_bids", "award_letters", "framework_agreements", "contracts", "tenant_non_working_days" })
             {
                 migrationBuilder.EnableTenantRowLevelSecurity(table);
             }
-            migrationBuilder.EnableProviderRowLevelSecurity("award_letters");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DisableProviderRowLevelSecurity("award_letters");
             foreach (var table in new[] { "awards", "awarded_bids", "award_letters", "framework_agreements", "contracts", "tenant_non_working_days" })
             {
                 migrationBuilder.DisableTenantRowLevelSecurity(table);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Domain.Bids;
 using ProcurementPortal.Core.Domain.Procurements;
@@ -61,7 +63,10 @@ internal static class AwardDataModel
             e.Property(c => c.ProviderName).HasMaxLength(200);
             e.Property(c => c.LotName).HasMaxLength(200);
             e.Property(c => c.ExtensionOptions).HasMaxLength(400);
-            e.Property(c => c.Rates).HasColumnType("jsonb");
+            e.Property(c => c.Rates).HasColumnType("jsonb").HasConversion(
+                rates => JsonSerializer.Serialize(rates, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<List<AgreedRate>>(json, JsonSerializerOptions.Web) ?? new List<AgreedRate>(),
+                new ValueComparer<List<AgreedRate>>((a, b) => a!.SequenceEqual(b!), rates => rates.Aggregate(0, (h, r) => HashCode.Combine(h, r)), rates => rates.ToList()));
             e.HasOne<Procurement>().WithMany().HasForeignKey(c => c.ProcurementId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<FrameworkAgreement>().WithMany().HasForeignKey(c => c.FrameworkAgreementId).OnDelete(DeleteBehavior.Cascade);
         });

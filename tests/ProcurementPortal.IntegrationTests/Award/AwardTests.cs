@@ -63,7 +63,7 @@ public sealed class AwardTests(PortalFixture fixture)
     {
         var (closed, scoringApprover, moderator) = await RankedAsync();
         var recommended = await OkJsonAsync(await closed.Tender.Officer.PutAsJsonAsync($"{closed.Api}/award/recommendation", new { }));
-        Assert.All(recommended.GetProperty("lots").EnumerateArray(), lot => Assert.Equal(["Ribble Care"],
+        Assert.All(recommended.GetProperty("lots").EnumerateArray().Where(l => l.GetProperty("bids").GetArrayLength() > 0), lot => Assert.Equal(["Ribble Care"],
             lot.GetProperty("bids").EnumerateArray().Where(b => b.GetProperty("appointed").GetBoolean()).Select(b => b.GetProperty("providerName").GetString())));
 
         var refused = await scoringApprover.Client.PostAsJsonAsync($"{closed.Api}/award/decision", new { decision = "Approved" });
@@ -134,7 +134,7 @@ public sealed class AwardTests(PortalFixture fixture)
 
         using (var document = PdfDocument.Open(pdf))
         {
-            var text = string.Join("\n", document.GetPages().Select(p => p.Text));
+            var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
             Assert.Contains("Lancashire County Council", text);
             Assert.Contains("unsuccessful", text);
             Assert.Contains("Your score", text);

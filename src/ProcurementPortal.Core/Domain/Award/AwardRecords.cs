@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ProcurementPortal.Core.Domain.Award;
 
 /// <summary>Which standstill rule a procurement follows; set per procurement (old procurements finish under the old rules).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StandstillRegime>))]
 public enum StandstillRegime
 {
     /// <summary>Procurement Act 2023 s.51: 8 working days beginning with the day the contract award notice is published.</summary>
@@ -9,6 +12,7 @@ public enum StandstillRegime
     PublicContractsRegulations2015,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<ApprovalDecision>))]
 public enum ApprovalDecision
 {
     Approved = 1,
@@ -73,9 +77,11 @@ public class AwardedBid : ITenantOwned
 
 /// <summary>
 /// An assessment summary (Procurement Act 2023 s.50) for one bidder and one lot, as the PDF that was sent: kept with
-/// its SHA-256 so what the bidder received can be proven later. Owned by the tenant and by the provider.
+/// its SHA-256 so what the bidder received can be proven later. Tenant-owned and written by the tenant's job (no
+/// provider acts then, so it is not provider-owned); the provider's pages read only letters addressed to their own
+/// organisations (<c>ProviderLetters</c>), as with the other tenant rows a provider reads (ADR 010).
 /// </summary>
-public class AwardLetter : ITenantOwned, IProviderOwned
+public class AwardLetter : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }

@@ -63,7 +63,7 @@ public sealed class StandstillJob(TenantJobScope scope, PortalDbContext db, Awar
         var term = p.ContractTermMonths ?? DefaultTermMonths;
         var endsOn = startsOn.AddMonths(term).AddDays(-1);
         var count = 0;
-        foreach (var lot in p.Lots.OrderBy(l => l.Number))
+        foreach (var lot in p.Lots.OrderBy(l => l.Number).Where(l => state.OfLot(l.Id).Any(b => b.Appointed)))
         {
             var framework = db.FrameworkAgreements.Add(new FrameworkAgreement
             {
