@@ -64,21 +64,31 @@ public sealed class AwardLetterDocument(PdfRenderer renderer)
 
         blocks.Add(new PdfHeading("Your scores and the winning bid's scores", 2));
         blocks.Add(new PdfParagraph("Each question was scored from 0 to 5 and weighted; the scores are those the evaluation panel agreed at moderation."));
+        string Weighted(Guid bidId, IEnumerable<EvaluationQuestion> qs) =>
+            Scoring.Display(qs.Sum(q => Scoring.WeightedQuestionScore(q.Weight, ScoreOf(bidId, q.Id) ?? 0))).ToString("0.00", English);
+        var rows = questions.Select(x => (IReadOnlyList<string>)
+        [
+            $"{x.Section.Number}.{x.Question.Number} {x.Question.Text}",
+            x.Question.Weight.ToString("0.##", English),
+            Score(ScoreOf(bid.BidId, x.Question.Id)),
+            winner is null ? "-" : Score(ScoreOf(winner.BidId, x.Question.Id)),
+        ]).ToList();
+        // Each section's weighted total, then the price: the parts the total score is made of.
+        rows.AddRange(questions.GroupBy(x => x.Section).Select(g => (IReadOnlyList<string>)
+        [
+            $"Section {g.Key.Number} {g.Key.Title}: weighted score",
+            g.Sum(x => x.Question.Weight).ToString("0.##", English),
+            Weighted(bid.BidId, g.Select(x => x.Question)),
+            winner is null ? "-" : Weighted(winner.BidId, g.Select(x => x.Question)),
+        ]));
+        rows.Add(
+        [
+            "Price: evaluated annual cost", p.PriceWeight.ToString("0.##", English), Pounds(bid.EvaluatedPrice),
+            winner is null ? "-" : Pounds(winner.EvaluatedPrice),
+        ]);
         blocks.Add(new PdfTable(
-            [new("Question", 0.44f), new("Weight", 0.1f, PdfAlign.Right), new("Your score", 0.15f, PdfAlign.Right),
-             new("Winner's score", 0.16f, PdfAlign.Right), new("Section", 0.15f)],
-            questions.Select(x => (IReadOnlyList<string>)
-            [
-                $"{x.Section.Number}.{x.Question.Number} {x.Question.Text}",
-                x.Question.Weight.ToString("0.##", English),
-                Score(ScoreOf(bid.BidId, x.Question.Id)),
-                winner is null ? "-" : Score(ScoreOf(winner.BidId, x.Question.Id)),
-                x.Section.Title,
-            ]).Append(
-            [
-                "Price (evaluated annual cost)", p.PriceWeight.ToString("0.##", English), Money.Format(bid.EvaluatedPrice),
-                winner is null ? "-" : Money.Format(winner.EvaluatedPrice), "Price",
-            ]).ToList()));
+            [new("Question", 0.5f), new("Weight", 0.12f, PdfAlign.Right), new("Yours", 0.19f, PdfAlign.Right), new("Winner", 0.19f, PdfAlign.Right)],
+            rows));
 
         if (winner is not null && winner.BidId != bid.BidId)
         {
@@ -127,4 +137,6 @@ public sealed class AwardLetterDocument(PdfRenderer renderer)
     }
 
     private static string Score(int? score) => score?.ToString(English) ?? "-";
+
+    private static string Pounds(decimal amount) => amount.ToString("£#,##0", English);
 }
