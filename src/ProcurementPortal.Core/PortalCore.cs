@@ -59,6 +59,8 @@ public static class PortalCore
         services.AddScoped<Jobs.SubmissionDeadlineReminders.TenantReminders>();
         services.AddScoped<Jobs.EvaluationDeadlineReminders>();
         services.AddScoped<Jobs.EvaluationDeadlineReminders.TenantReminders>();
+        services.AddScoped<Jobs.ContractExpiryReminders>();
+        services.AddScoped<Jobs.ContractExpiryReminders.TenantReminders>();
         services.AddSingleton<EmailTemplates>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverOutbox>();
@@ -101,6 +103,7 @@ public static class PortalCore
     {
         jobs.AddOrUpdate<DeliverOutbox>("deliver-outbox", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Jobs.SubmissionDeadlineReminders>(Jobs.SubmissionDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
+        jobs.AddOrUpdate<Jobs.ContractExpiryReminders>(Jobs.ContractExpiryReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "0 7 * * *");
         jobs.AddOrUpdate<Jobs.EvaluationDeadlineReminders>(Jobs.EvaluationDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "0 * * * *");
     }
 }

@@ -10,6 +10,7 @@ using ProcurementPortal.Core.Identity;
 using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Features.Account;
+using ProcurementPortal.Web.Features.Award;
 using ProcurementPortal.Web.Features.FindWork;
 using ProcurementPortal.Web.Features.Bids;
 using ProcurementPortal.Web.Features.DecisionReports;
@@ -37,6 +38,7 @@ builder.Services.AddBidsFeature();
 builder.Services.AddTenderDocumentsFeature();
 builder.Services.AddDecisionReportsFeature();
 builder.Services.AddEvaluationFeature();
+builder.Services.AddAwardFeature();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain.Award;
 
 #nullable disable
 
@@ -284,6 +285,467 @@ namespace ProcurementPortal.Migrations.Schema
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "Seq"), false);
 
                     b.ToTable("audit_events", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.Award", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AwardedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("awarded_at");
+
+                    b.Property<string>("ChallengeDetails")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("challenge_details");
+
+                    b.Property<DateTime?>("ChallengeRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("challenge_recorded_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision_comments");
+
+                    b.Property<int>("LettersDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("letters_done");
+
+                    b.Property<DateTime?>("LettersSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("letters_sent_at");
+
+                    b.Property<int>("LettersTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("letters_total");
+
+                    b.Property<DateTime?>("NoticePublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notice_published_at");
+
+                    b.Property<DateOnly?>("PlannedNoticeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_notice_on");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<DateTime>("RecommendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recommended_at");
+
+                    b.Property<string>("RecommendedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recommended_by_name");
+
+                    b.Property<Guid>("RecommendedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommended_by_user_id");
+
+                    b.Property<string>("Regime")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("regime");
+
+                    b.Property<DateTime?>("StandstillEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("standstill_ends_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_awards");
+
+                    b.HasIndex("ProcurementId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_awards_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_awards_tenant_id");
+
+                    b.ToTable("awards", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.AwardLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bid_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<bool>("Successful")
+                        .HasColumnType("boolean")
+                        .HasColumnName("successful");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_award_letters");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_award_letters_procurement_id");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_award_letters_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_award_letters_tenant_id");
+
+                    b.HasIndex("BidId", "LotId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_award_letters_bid_id_lot_id");
+
+                    b.ToTable("award_letters", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.AwardedBid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Appointed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("appointed");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bid_id");
+
+                    b.Property<string>("DepartureReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("departure_reason");
+
+                    b.Property<decimal>("EvaluatedPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("evaluated_price");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<bool>("RankingRecommends")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ranking_recommends");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal>("TotalScore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_awarded_bids");
+
+                    b.HasIndex("BidId")
+                        .HasDatabaseName("ix_awarded_bids_bid_id");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_awarded_bids_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_awarded_bids_tenant_id");
+
+                    b.HasIndex("LotId", "BidId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_awarded_bids_lot_id_bid_id");
+
+                    b.ToTable("awarded_bids", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.Contract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("ExtensionOptions")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("extension_options");
+
+                    b.Property<Guid>("FrameworkAgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("framework_agreement_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("LotName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lot_name");
+
+                    b.Property<Guid>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<List<AgreedRate>>("Rates")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rates");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("reference");
+
+                    b.Property<DateTime?>("Reminded1MonthAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded1month_at");
+
+                    b.Property<DateTime?>("Reminded3MonthsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded3months_at");
+
+                    b.Property<DateTime?>("Reminded6MonthsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded6months_at");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("title");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("EndsOn")
+                        .HasDatabaseName("ix_contracts_ends_on");
+
+                    b.HasIndex("FrameworkAgreementId")
+                        .HasDatabaseName("ix_contracts_framework_agreement_id");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_contracts_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_contracts_tenant_id");
+
+                    b.HasIndex("LotId", "ProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_lot_id_provider_id");
+
+                    b.ToTable("contracts", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.FrameworkAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_framework_agreements");
+
+                    b.HasIndex("LotId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_framework_agreements_lot_id");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_framework_agreements_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_framework_agreements_tenant_id");
+
+                    b.ToTable("framework_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.TenantNonWorkingDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tenant_non_working_days");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_tenant_non_working_days_tenant_id");
+
+                    b.HasIndex("TenantId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenant_non_working_days_tenant_id_day");
+
+                    b.ToTable("tenant_non_working_days", (string)null);
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.Bid", b =>
@@ -2491,6 +2953,15 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attachment_name");
+
+                    b.Property<byte[]>("AttachmentPdf")
+                        .HasColumnType("bytea")
+                        .HasColumnName("attachment_pdf");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
@@ -2606,6 +3077,77 @@ namespace ProcurementPortal.Migrations.Schema
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.Award", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_awards_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.AwardLetter", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Bids.Bid", null)
+                        .WithMany()
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_award_letters_bids_bid_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_award_letters_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.AwardedBid", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Bids.Bid", null)
+                        .WithMany()
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_awarded_bids_bids_bid_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_awarded_bids_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.Contract", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Award.FrameworkAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_framework_agreements_framework_agreement_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.FrameworkAgreement", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_framework_agreements_procurements_procurement_id");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Bids.Bid", b =>

@@ -60,6 +60,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Domain.Evaluation.ModeratedScore> ModeratedScores => Set<Domain.Evaluation.ModeratedScore>();
     public DbSet<Domain.Evaluation.PriceEvaluation> PriceEvaluations => Set<Domain.Evaluation.PriceEvaluation>();
     public DbSet<BidAttachment> BidAttachments => Set<BidAttachment>();
+    public DbSet<Domain.Award.Award> Awards => Set<Domain.Award.Award>();
+    public DbSet<Domain.Award.AwardedBid> AwardedBids => Set<Domain.Award.AwardedBid>();
+    public DbSet<Domain.Award.AwardLetter> AwardLetters => Set<Domain.Award.AwardLetter>();
+    public DbSet<Domain.Award.FrameworkAgreement> FrameworkAgreements => Set<Domain.Award.FrameworkAgreement>();
+    public DbSet<Domain.Award.Contract> Contracts => Set<Domain.Award.Contract>();
+    public DbSet<Domain.Award.TenantNonWorkingDay> TenantNonWorkingDays => Set<Domain.Award.TenantNonWorkingDay>();
 
     /// <summary>
     /// The Data Protection key ring, shared by the web app and the worker: it protects sign-in cookies and tokens and
@@ -132,6 +138,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
             e.Property(m => m.ToAddress).HasMaxLength(320);
             e.Property(m => m.Subject).HasMaxLength(300);
             e.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at is null and failed_at is null");
+            e.Property(m => m.AttachmentName).HasMaxLength(200);
         });
 
         ConfigureProcurements(builder);
@@ -139,6 +146,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         BidsModel.Configure(builder);
         DecisionReportsModel.Configure(builder);
         EvaluationDataModel.Configure(builder);
+        AwardDataModel.Configure(builder);
         ConfigureTenderDocuments(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))

@@ -101,7 +101,12 @@ public sealed class DeliverOutbox(
         mime.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.ToAddress));
         mime.Headers.Add("X-Portal-Outbox-Id", message.Id.ToString());
-        mime.Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody();
+        var body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody };
+        if (message.AttachmentName is { } name && message.AttachmentPdf is { } pdf)
+        {
+            body.Attachments.Add(name, pdf, new ContentType("application", "pdf"));
+        }
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 }

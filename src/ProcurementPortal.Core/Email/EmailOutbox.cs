@@ -9,7 +9,7 @@ namespace ProcurementPortal.Core.Email;
 /// </summary>
 public sealed class EmailOutbox(PortalDbContext db, ITenantContext tenant, EmailTemplates templates, TimeProvider clock)
 {
-    public OutboxMessage Enqueue(string to, string template, object model)
+    public OutboxMessage Enqueue(string to, string template, object model, (string Name, byte[] Pdf)? attachment = null)
     {
         var rendered = templates.Render(template, model);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -22,6 +22,8 @@ public sealed class EmailOutbox(PortalDbContext db, ITenantContext tenant, Email
             TextBody = rendered.TextBody,
             CreatedAt = now,
             NextAttemptAt = now,
+            AttachmentName = attachment?.Name,
+            AttachmentPdf = attachment?.Pdf,
         };
         db.OutboxMessages.Add(message);
         return message;

@@ -12,6 +12,9 @@ public class OutboxMessage
     public required string Subject { get; set; }
     public required string HtmlBody { get; set; }
     public required string TextBody { get; set; }
+    /// <summary>An optional PDF sent with the message (an award letter).</summary>
+    public string? AttachmentName { get; set; }
+    public byte[]? AttachmentPdf { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public int Attempts { get; set; }

@@ -75,6 +75,46 @@ public static class ProcurementLifecycle
     public static TransitionResult RecommendAward(Procurement p, TransitionActor actor, IReadOnlyList<(string, string)> missing) =>
         Move(p, actor, ProcurementState.AwardRecommended, [ProcurementState.Moderation], officerOnly: false, missing);
 
+    /// <summary>
+    /// An approver approves the recommended award. Segregation of duties: the caller passes what disqualifies this
+    /// approver (they evaluated, moderated or recommended it).
+    /// </summary>
+    public static TransitionResult ApproveAward(Procurement p, TransitionActor actor, IReadOnlyList<(string, string)> disqualified) =>
+        Move(p, actor, ProcurementState.AwardApproved, [ProcurementState.AwardRecommended], officerOnly: false,
+            [.. ApproverProblems(actor), .. disqualified]);
+
+    /// <summary>An approver rejects the recommendation: it goes back to moderation to be revisited.</summary>
+    public static TransitionResult RejectAward(Procurement p, TransitionActor actor, IReadOnlyList<(string, string)> disqualified) =>
+        Move(p, actor, ProcurementState.Moderation, [ProcurementState.AwardRecommended], officerOnly: false,
+            [.. ApproverProblems(actor), .. disqualified]);
+
+    /// <summary>The contract award notice is published after every letter was sent: the standstill begins.</summary>
+    public static TransitionResult StartStandstill(Procurement p, TransitionActor actor, bool lettersSent) =>
+        Move(p, actor, ProcurementState.Standstill, [ProcurementState.AwardApproved], officerOnly: true,
+            lettersSent ? [] : [("Letters", "Send the letters to every bidder before publishing the contract award notice")]);
+
+    /// <summary>The standstill has ended without a challenge: the award is made. Idempotent once awarded.</summary>
+    public static TransitionResult CompleteStandstill(Procurement p, TransitionActor actor, DateTime utcNow, DateTime? endsAt, bool challenged)
+    {
+        if (p.State == ProcurementState.Awarded)
+        {
+            return new TransitionResult(true, p.State, p.State, []);
+        }
+        var problems = new List<(string, string)>();
+        if (endsAt is not { } end || end > utcNow)
+        {
+            problems.Add(("StandstillEndsAt", "The standstill period has not ended"));
+        }
+        if (challenged)
+        {
+            problems.Add(("Challenge", "A challenge has been recorded: the award waits until it is resolved"));
+        }
+        return Move(p, actor, ProcurementState.Awarded, [ProcurementState.Standstill], officerOnly: true, problems, systemMay: true);
+    }
+
+    private static IReadOnlyList<(string, string)> ApproverProblems(TransitionActor actor) =>
+        actor.Roles.Contains(Role.Approver) ? [] : [("Role", "Only an approver can decide an award")];
+
     public static TransitionResult Cancel(Procurement p, TransitionActor actor) =>
         Move(p, actor, ProcurementState.Cancelled,
             Enum.GetValues<ProcurementState>().Where(s => s < ProcurementState.Awarded).ToArray(), officerOnly: true, []);

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain.Award;
+
+namespace ProcurementPortal.Web.Features.Award;
+
+/// <summary>Filter and order of the register: by provider or lot name (contains), and one of the sort keys.</summary>
+public sealed record ContractFilter(string? Provider = null, string? Lot = null, string? Sort = null);
+
+public sealed record ContractRow(
+    Guid Id, string Reference, string Title, string ProviderName, string LotName, DateOnly StartsOn, DateOnly EndsOn,
+    string? ExtensionOptions, decimal Value, IReadOnlyList<AgreedRate> Rates);
+
+/// <summary>The fields the transparency rules publish (Local Government Transparency Code 2015: contracts over £5,000).</summary>
+public sealed record PublicContractRow(string Reference, string Title, string Supplier, DateOnly StartsOn, DateOnly EndsOn, string? ExtensionOptions, decimal Value);
+
+/// <summary>The tenant's contract register: every contract made on award, filtered, sorted and exported.</summary>
+public sealed class ContractRegister(PortalDbContext db)
+{
+    public static readonly IReadOnlyList<string> SortKeys = ["ends", "starts", "provider", "value", "reference"];
+
+    public async Task<IReadOnlyList<ContractRow>> ListAsync(ContractFilter filter, CancellationToken ct)
+    {
+        var query = db.Contracts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Provider))
+        {
+            query = query.Where(c => EF.Functions.ILike(c.ProviderName, $"%{filter.Provider.Trim()}%"));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Lot))
+        {
+            query = query.Where(c => EF.Functions.ILike(c.LotName, $"%{filter.Lot.Trim()}%"));
+        }
+        query = filter.Sort switch
+        {
+            "starts" => query.OrderBy(c => c.StartsOn).ThenBy(c => c.Reference),
+            "provider" => query.OrderBy(c => c.ProviderName).ThenBy(c => c.Reference),
+            "value" => query.OrderByDescending(c => c.Value).ThenBy(c => c.Reference),
+            "reference" => query.OrderBy(c => c.Reference),
+            _ => query.OrderBy(c => c.EndsOn).ThenBy(c => c.Reference),
+        };
+        return (await query.ToListAsync(ct))
+            .Select(c => new ContractRow(c.Id, c.Reference, c.Title, c.ProviderName, c.LotName, c.StartsOn, c.EndsOn, c.ExtensionOptions, c.Value, c.Rates))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<PublicContractRow>> PublicAsync(CancellationToken ct) =>
+        (await ListAsync(new ContractFilter(), ct))
+            .Select(c => new PublicContractRow(c.Reference, c.Title, c.ProviderName, c.StartsOn, c.EndsOn, c.ExtensionOptions, c.Value))
+            .ToList();
+
+    public static byte[] Csv(IEnumerable<ContractRow> rows)
+    {
+        var csv = new StringBuilder("Reference,Title,Provider,Lot,Start,End,Extension options,Value,Band rates\r\n");
+        foreach (var c in rows)
+        {
+            csv.AppendJoin(',', new[]
+            {
+                c.Reference, c.Title, c.ProviderName, c.LotName, c.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                c.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.ExtensionOptions ?? "", c.Value.ToString("0.00", CultureInfo.InvariantCulture),
+                string.Join("; ", c.Rates.Select(r => $"{r.BandCode} {r.Rate.ToString("0.00", CultureInfo.InvariantCulture)}/{r.Unit.ToLowerInvariant()}")),
+            }.Select(Field)).Append("\r\n");
+        }
+        return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+    }
+
+    /// <summary>Quoted when needed; a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula.</summary>
+    private static string Field(string value)
+    {
+        var safe = value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
+        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"")}\"" : safe;
+    }
+}
+
+public sealed record ProviderLetter(Guid Id, string Reference, string Lot, bool Successful, string FileName, string Sha256, DateTimeOffset CreatedAt);
+
+/// <summary>The award letters of a procurement addressed to the caller's provider organisations (ADR 010).</summary>
+public sealed class ProviderLetters(PortalDbContext db, Notices.ProviderSide providers)
+{
+    public async Task<IReadOnlyList<ProviderLetter>?> ListAsync(Guid procurementId, CancellationToken ct)
+    {
+        var mine = (await providers.OrganisationsAsync(ct)).Select(p => p.Id).ToList();
+        if (mine.Count == 0)
+        {
+            return null;
+        }
+        var rows = await db.AwardLetters.AsNoTracking()
+            .Where(l => l.ProcurementId == procurementId && mine.Contains(l.ProviderId))
+            .Join(db.Lots, l => l.LotId, lot => lot.Id, (l, lot) => new { l.Id, l.Successful, l.FileName, l.Sha256, l.CreatedAt, lot.Number, lot.Name })
+            .ToListAsync(ct);
+        var reference = await db.Procurements.Where(p => p.Id == procurementId).Select(p => p.Reference).SingleOrDefaultAsync(ct) ?? "";
+        return rows.OrderBy(r => r.Number)
+            .Select(r => new ProviderLetter(r.Id, reference, $"Lot {r.Number} {r.Name}", r.Successful, r.FileName, r.Sha256,
+                new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc))))
+            .ToList();
+    }
+
+    public async Task<AwardLetter?> FindAsync(Guid procurementId, Guid letterId, CancellationToken ct)
+    {
+        var mine = (await providers.OrganisationsAsync(ct)).Select(p => p.Id).ToList();
+        return await db.AwardLetters.AsNoTracking()
+            .SingleOrDefaultAsync(l => l.Id == letterId && l.ProcurementId == procurementId && mine.Contains(l.ProviderId), ct);
+    }
+}
