@@ -26,7 +26,7 @@ public sealed class DeclarationsForm
 /// </summary>
 [TenantScoped]
 [Route("{tenant}/procurements/{id:guid}")]
-public sealed class EvaluationController : Controller
+public sealed partial class EvaluationController : Controller
 {
     private TenantMembership Member => HttpContext.TenantMembership()!;
     private Guid UserId => User.UserId()!.Value;

@@ -166,6 +166,9 @@ public sealed class EvaluationQueries(PortalDbContext db, EvaluationLoader loade
         return Outcome<IReadOnlyList<EvaluatorProgress>>.Ok(progress);
     }
 
+    public Task<List<PriceEvaluation>> PricesAsync(Guid procurementId, CancellationToken ct) =>
+        db.PriceEvaluations.AsNoTracking().Where(x => x.ProcurementId == procurementId).ToListAsync(ct);
+
     private Task<List<IndividualScore>> ScoresOfAsync(Guid procurementId, Guid userId, CancellationToken ct) =>
         db.IndividualScores.AsNoTracking().Where(s => s.ProcurementId == procurementId && s.UserId == userId).ToListAsync(ct);
 

@@ -4,11 +4,25 @@ using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.Procurements;
 
-/// <summary>The price part of the evaluation model: its weight and the formula that scores it.</summary>
+/// <summary>
+/// The price part of the evaluation model (its weight and the formula that scores it) and the evaluation settings the
+/// tender declares with it: the tie-break rule, whether evaluators see bidder names, the abnormally low threshold.
+/// </summary>
 public sealed class PriceForm
 {
     public string? PriceWeight { get; set; }
     public string? PriceFormula { get; set; }
+    public string? TieBreakRule { get; set; }
+    public string? HideBidderNames { get; set; }
+    public string? AbnormallyLowThresholdPercent { get; set; }
+
+    public static readonly IReadOnlyList<Choice> TieBreakRules =
+    [
+        new(nameof(Core.Domain.Evaluation.TieBreakRule.HigherQuality), "Higher quality score", "Of two equal totals, the higher quality score ranks first"),
+        new(nameof(Core.Domain.Evaluation.TieBreakRule.LowerPrice), "Lower evaluated price", "Of two equal totals, the lower evaluated price ranks first"),
+    ];
+
+    public static readonly IReadOnlyList<Choice> YesNo = [new("true", "Yes"), new("false", "No")];
 
     public static readonly IReadOnlyList<Choice> Formulas =
     [
@@ -20,12 +34,19 @@ public sealed class PriceForm
     {
         PriceWeight = model.PriceWeight?.ToString("0.##", CultureInfo.InvariantCulture),
         PriceFormula = model.PriceFormula,
+        TieBreakRule = model.TieBreakRule,
+        HideBidderNames = model.HideBidderNames == true ? "true" : "false",
+        AbnormallyLowThresholdPercent = model.AbnormallyLowThresholdPercent?.ToString("0.##", CultureInfo.InvariantCulture),
     };
 
     public EvaluationModelCommand ApplyTo(EvaluationModelCommand model, Errors errors) => model with
     {
         PriceWeight = FormValues.Number(errors, nameof(PriceWeight), PriceWeight, "the price weight as a percentage, like 40"),
         PriceFormula = PriceFormula,
+        TieBreakRule = TieBreakRule,
+        HideBidderNames = HideBidderNames == "true",
+        AbnormallyLowThresholdPercent = FormValues.Number(errors, nameof(AbnormallyLowThresholdPercent), AbnormallyLowThresholdPercent,
+            "the abnormally low threshold as a percentage, like 20"),
     };
 }
 

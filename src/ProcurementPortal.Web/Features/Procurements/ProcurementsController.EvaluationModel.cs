@@ -37,7 +37,7 @@ public sealed partial class ProcurementsController
         {
             return NotFound();
         }
-        return await PutModelAsync(id, errors => form.ApplyTo(EvaluationModelCommand.From(p), errors), "", () => PriceView(p, form), "Price weight and formula saved", handler, ct);
+        return await PutModelAsync(id, errors => form.ApplyTo(EvaluationModelCommand.From(p), errors), "", () => PriceView(p, form), "Price and evaluation settings saved", handler, ct);
     }
 
     [HttpGet("{id:guid}/evaluation-model/sections/new")]
@@ -207,7 +207,7 @@ public sealed partial class ProcurementsController
 
     private ViewResult PriceView(Procurement p, PriceForm form)
     {
-        ViewData["Form"] = new FormPage(CaptionOf(p), "Price weight and formula", $"{ModelOf(p.Id)}/price", ModelOf(p.Id), "Save price");
+        ViewData["Form"] = new FormPage(CaptionOf(p), "Price and evaluation settings", $"{ModelOf(p.Id)}/price", ModelOf(p.Id), "Save price");
         return View(nameof(PriceForm), form);
     }
 

@@ -12,17 +12,30 @@ public sealed record EvaluationModelCommand
     /// <summary>lowest-price-ratio (default) or difference-from-lowest.</summary>
     public string? PriceFormula { get; init; }
     public List<SectionDto>? Sections { get; init; }
+    /// <summary>How equal totals are ordered: HigherQuality (default) or LowerPrice.</summary>
+    public string? TieBreakRule { get; init; }
+    /// <summary>Evaluators see "Bidder A" … instead of names until moderation (default false).</summary>
+    public bool? HideBidderNames { get; init; }
+    /// <summary>A price more than this percentage below the lot's mean is abnormally low (default 20).</summary>
+    public decimal? AbnormallyLowThresholdPercent { get; init; }
 
     /// <summary>The procurement's model as it stands.</summary>
-    public static EvaluationModelCommand From(Procurement p) =>
-        new() { PriceWeight = p.PriceWeight, PriceFormula = p.PriceFormula, Sections = p.Sections.OrderBy(s => s.Number).Select(SectionDto.From).ToList() };
+    public static EvaluationModelCommand From(Procurement p) => new()
+    {
+        PriceWeight = p.PriceWeight, PriceFormula = p.PriceFormula, Sections = p.Sections.OrderBy(s => s.Number).Select(SectionDto.From).ToList(),
+        TieBreakRule = p.TieBreakRule.ToString(), HideBidderNames = p.HideBidderNames, AbnormallyLowThresholdPercent = p.AbnormallyLowThresholdPercent,
+    };
 
     public Errors Validate(IReadOnlyCollection<Guid> lotIds)
     {
         var errors = new Errors()
             .Require(PriceWeight is >= 0 and <= 100, nameof(PriceWeight), "Price weight must be between 0% and 100%")
             .Require(PriceFormula is null || PriceFormulas.All.Contains(PriceFormula), nameof(PriceFormula),
-                $"Price formula must be one of: {string.Join(", ", PriceFormulas.All)}");
+                $"Price formula must be one of: {string.Join(", ", PriceFormulas.All)}")
+            .Require(TieBreakRule is null || Enum.TryParse<Core.Domain.Evaluation.TieBreakRule>(TieBreakRule, out var rule) && Enum.IsDefined(rule)
+                && !TieBreakRule.Any(char.IsDigit), nameof(TieBreakRule), "Tie-break rule must be HigherQuality or LowerPrice")
+            .Require(AbnormallyLowThresholdPercent is null or (> 0 and < 100), nameof(AbnormallyLowThresholdPercent),
+                "Abnormally low threshold must be more than 0% and less than 100%");
         var sections = Sections ?? [];
         for (var s = 0; s < sections.Count; s++)
         {
@@ -72,7 +85,8 @@ public sealed class PutEvaluationModelHandler(PortalDbContext db, AuditLog audit
         var sections = Replace(db, procurement, command);
         var quality = sections.SelectMany(s => s.Questions).Where(q => q.Type == QuestionType.Scored).Sum(q => q.Weight);
         audit.Record("evaluation_model.replaced", nameof(Procurement), procurement.Id,
-            $"{procurement.Reference}: {sections.Count} sections, quality {quality:0.##}%, price {procurement.PriceWeight:0.##}% ({procurement.PriceFormula})");
+            $"{procurement.Reference}: {sections.Count} sections, quality {quality:0.##}%, price {procurement.PriceWeight:0.##}% ({procurement.PriceFormula}); "
+            + $"ties to {procurement.TieBreakRule}, bidder names {(procurement.HideBidderNames ? "hidden" : "shown")}, abnormally low at more than {procurement.AbnormallyLowThresholdPercent:0.##}% below the mean");
         await db.SaveChangesAsync(ct);
         return Outcome<Procurement>.Ok(procurement);
     }
@@ -85,6 +99,9 @@ public sealed class PutEvaluationModelHandler(PortalDbContext db, AuditLog audit
     {
         procurement.PriceWeight = command.PriceWeight!.Value;
         procurement.PriceFormula = command.PriceFormula ?? PriceFormulas.LowestPriceRatio;
+        procurement.TieBreakRule = command.TieBreakRule is null ? Core.Domain.Evaluation.TieBreakRule.HigherQuality : Enum.Parse<Core.Domain.Evaluation.TieBreakRule>(command.TieBreakRule);
+        procurement.HideBidderNames = command.HideBidderNames ?? false;
+        procurement.AbnormallyLowThresholdPercent = command.AbnormallyLowThresholdPercent ?? 20m;
         db.EvaluationSections.RemoveRange(procurement.Sections);
         // Added through the DbSet: entities with client-generated keys found only by navigation would be taken as existing rows.
         var sections = (command.Sections ?? []).Select((s, si) => new EvaluationSection
