@@ -1,4 +1,4 @@
-// Saves a bid answer as it is written: two seconds after the last keystroke, and when the field loses focus. The
+// Saves a bid answer as it is written, two seconds after the last keystroke. The
 // server answers with the draft's new row version, which goes into the form so that saving by hand afterwards is not
 // taken for a colleague's conflicting save. Nothing here replaces the "Save and continue" button, which works without
 // JavaScript; a refused autosave changes nothing on the server and leaves the text in the field.
@@ -6,8 +6,13 @@ const form = document.querySelector("form[data-autosave]");
 const status = form?.querySelector("[data-autosave-status]");
 let timer;
 let lastSent;
+let inflight = null;
 
-async function autosave() {
+function autosave() {
+  inflight = send().finally(() => { inflight = null; });
+}
+
+async function send() {
   const body = new FormData(form);
   const snapshot = new URLSearchParams(body).toString();
   if (snapshot === lastSent) return;
@@ -35,8 +40,12 @@ if (form && status) {
     clearTimeout(timer);
     timer = setTimeout(autosave, 2000);
   });
-  form.addEventListener("focusout", () => {
+  // Saving by hand waits for an autosave still on its way, so the form carries the row version it handed back.
+  form.addEventListener("submit", (event) => {
     clearTimeout(timer);
-    autosave();
+    if (inflight) {
+      event.preventDefault();
+      inflight.finally(() => form.submit());
+    }
   });
 }
