@@ -22,16 +22,8 @@ public sealed class ContractExpiryReminders(IServiceScopeFactory scopes, PortalD
 
     public async Task RunAsync(CancellationToken ct)
     {
-        var tenants = await db.Organisations.AsNoTracking()
-            .Where(o => o.Kind == OrganisationKind.CommissioningBody)
-            .Select(o => o.Id)
-            .ToListAsync(ct);
         var today = Standstill.LondonDay(clock.GetUtcNow().UtcDateTime);
-        foreach (var tenantId in tenants)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<TenantReminders>().RunAsync(tenantId, today, ct);
-        }
+        await EveryTenant.RunAsync<TenantReminders>(scopes, db, (job, tenantId) => job.RunAsync(tenantId, today, ct), ct);
     }
 
     public sealed class TenantReminders(

@@ -29,15 +29,7 @@ public sealed class SubmissionDeadlineReminders(IServiceScopeFactory scopes, Por
 
     public async Task RunAsync(CancellationToken ct)
     {
-        var tenants = await db.Organisations.AsNoTracking()
-            .Where(o => o.Kind == OrganisationKind.CommissioningBody)
-            .Select(o => o.Id)
-            .ToListAsync(ct);
-        foreach (var tenantId in tenants)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<TenantReminders>().RunAsync(tenantId, ct);
-        }
+        await EveryTenant.RunAsync<TenantReminders>(scopes, db, (job, tenantId) => job.RunAsync(tenantId, ct), ct);
     }
 
     /// <summary>The reminders due now for one tenant, in one transaction.</summary>

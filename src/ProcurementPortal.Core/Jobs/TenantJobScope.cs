@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain;
 using ProcurementPortal.Core.Tenancy;
@@ -18,5 +19,24 @@ public sealed class TenantJobScope(PortalDbContext db, TenantContext tenant)
             .SingleOrDefaultAsync(o => o.Id == tenantId && o.Kind == OrganisationKind.CommissioningBody, ct)
             ?? throw new InvalidOperationException($"Tenant {tenantId} does not exist; the job cannot run.");
         tenant.Set(organisation);
+    }
+}
+
+/// <summary>Recurring jobs that sweep every tenant: each tenant in a scope (a unit of work) of its own.</summary>
+public static class EveryTenant
+{
+    /// <summary>Runs <paramref name="run"/> once per commissioning body, each with a fresh scope's <typeparamref name="TJob"/>.</summary>
+    public static async Task RunAsync<TJob>(
+        IServiceScopeFactory scopes, PortalDbContext db, Func<TJob, Guid, Task> run, CancellationToken ct) where TJob : notnull
+    {
+        var tenants = await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.CommissioningBody)
+            .Select(o => o.Id)
+            .ToListAsync(ct);
+        foreach (var tenantId in tenants)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await run(scope.ServiceProvider.GetRequiredService<TJob>(), tenantId);
+        }
     }
 }
