@@ -145,6 +145,31 @@ public sealed class WaiverReportTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_word_document_has_the_same_headings_as_word_headings_and_the_contracts_table()
+    {
+        var team = await fixture.TeamAsync("Leeds City Council");
+        var ids = await RecordLeedsContractsAsync(team);
+        var id = (await DraftAsync(team, ids, 12)).GetProperty("id").GetGuid();
+        await team.PutAsync(id, Complete(ids));
+
+        var response = await team.OfficerApi.GetAsync($"{team.Api}/{id}/docx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Waiver-decision-report-v1.docx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var body = docx.MainDocumentPart!.Document!.Body!;
+        var headings = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading2")
+            .Select(p => p.InnerText).ToList();
+        Assert.Equal(["Summary of main issues", "Recommendations", "Background", "Contracts to be extended", "Reasons for the waiver", "Risks", "Plan to re-procure"], headings.Take(7));
+        var contracts = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>()
+            .First(t => t.InnerText.Contains("Extension value", StringComparison.Ordinal));
+        Assert.Contains("£1,477,137", contracts.InnerText);
+        Assert.Equal(6, contracts.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Count()); // header, 4 contracts, total
+        Assert.Equal("en-GB", docx.PackageProperties.Language);
+    }
+
+    [Fact]
     public async Task Recording_a_contract_checks_its_fields_and_refuses_a_reference_already_in_the_register()
     {
         var team = await fixture.TeamAsync("Leeds City Council");

@@ -121,6 +121,14 @@ public sealed class DecisionReportsApiController(DecisionReportQueries queries, 
     public async Task<ActionResult> Pdf(Guid id, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } view ? DecisionReportPdf.File(this, pdf, view) : NotFound();
 
+    /// <summary>The report as a Word document, for finishing in Word: the same blocks as the PDF, with Word's heading styles.</summary>
+    [HttpGet("{id:guid}/docx")]
+    [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
+    [Produces(DocxWriter.ContentType)]
+    [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, DocxWriter.ContentType)]
+    public async Task<ActionResult> Docx(Guid id, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } view ? DecisionReportPdf.Docx(this, view) : NotFound();
+
     [HttpGet("template")]
     [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     [ProducesResponseType<ReportTemplateResponse>(StatusCodes.Status200OK)]
@@ -144,9 +152,14 @@ public sealed class DecisionReportsApiController(DecisionReportQueries queries, 
     }
 }
 
-/// <summary>The report's PDF as a download named after its subject and version.</summary>
+/// <summary>The report's PDF (or Word document) as a download named after its subject and version.</summary>
 public static class DecisionReportPdf
 {
     public static FileContentResult File(ControllerBase controller, PdfRenderer pdf, DecisionReportView view) =>
-        controller.File(pdf.Render(view.Document), "application/pdf", $"{view.Facts.SubjectReference}-decision-report-v{view.Report.Version}.pdf");
+        controller.File(pdf.Render(view.Document), "application/pdf", $"{Name(view)}.pdf");
+
+    public static FileContentResult Docx(ControllerBase controller, DecisionReportView view) =>
+        controller.File(DocxWriter.Write(view.Document), DocxWriter.ContentType, $"{Name(view)}.docx");
+
+    private static string Name(DecisionReportView view) => $"{view.Facts.SubjectReference}-decision-report-v{view.Report.Version}";
 }

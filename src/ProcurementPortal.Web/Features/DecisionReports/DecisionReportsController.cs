@@ -74,6 +74,11 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
     public async Task<IActionResult> Pdf(Guid id, [FromServices] PdfRenderer pdf, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } view ? DecisionReportPdf.File(this, pdf, view) : NotFound();
 
+    [HttpGet("{id:guid}/docx")]
+    [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
+    public async Task<IActionResult> Docx(Guid id, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } view ? DecisionReportPdf.Docx(this, view) : NotFound();
+
     [HttpGet("{id:guid}/edit")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
