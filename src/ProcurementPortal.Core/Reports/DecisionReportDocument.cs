@@ -115,8 +115,8 @@ public static class DecisionReportDocument
         var blocks = new List<PdfBlock>
         {
             new PdfTable(
-                [new("Contract", 0.17f), new("Provider", 0.23f), new("Current term", 0.2f), new("Annual value", 0.13f, PdfAlign.Right),
-                 new("New end", 0.12f, PdfAlign.Right), new("Extension value", 0.15f, PdfAlign.Right)],
+                [new("Contract", 0.19f), new("Provider", 0.2f), new("Current term", 0.18f), new("Annual value", 0.15f, PdfAlign.Right),
+                 new("New end", 0.12f, PdfAlign.Right), new("Extension value", 0.16f, PdfAlign.Right)],
                 rows),
             new PdfParagraph($"Extending {(w.Contracts.Count == 1 ? "the contract" : $"the {w.Contracts.Count} contracts")} by {w.ExtensionMonths} months adds {Money(w.TotalExtensionValue)} to their value of {Money(w.TotalValue)} so far."),
         };
@@ -125,7 +125,7 @@ public static class DecisionReportDocument
         blocks.Add(new PdfHeading("Extension history", 3));
         blocks.Add(history.Count == 0
             ? new PdfParagraph("None of these contracts has been extended before.")
-            : new PdfTable([new("Contract", 0.17f), new("Ended", 0.15f, PdfAlign.Right), new("Extended to", 0.15f, PdfAlign.Right), new("Added value", 0.15f, PdfAlign.Right), new("Authority", 0.38f)], history));
+            : new PdfTable([new("Contract", 0.19f), new("Ended", 0.13f, PdfAlign.Right), new("Extended to", 0.14f, PdfAlign.Right), new("Added value", 0.15f, PdfAlign.Right), new("Authority", 0.39f)], history));
         return blocks;
     }
 
