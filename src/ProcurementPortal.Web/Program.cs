@@ -11,6 +11,7 @@ using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Features.Account;
 using ProcurementPortal.Web.Features.Award;
+using ProcurementPortal.Web.Features.ContractRecords;
 using ProcurementPortal.Web.Features.FindWork;
 using ProcurementPortal.Web.Features.Bids;
 using ProcurementPortal.Web.Features.DecisionReports;
@@ -37,6 +38,7 @@ builder.Services.AddFindWorkFeature();
 builder.Services.AddBidsFeature();
 builder.Services.AddTenderDocumentsFeature();
 builder.Services.AddDecisionReportsFeature();
+builder.Services.AddContractRecordsFeature();
 builder.Services.AddEvaluationFeature();
 builder.Services.AddAwardFeature();
 

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ProcurementPortal.Core.Data;
-using ProcurementPortal.Core.Domain.Award;
 
 #nullable disable
 
@@ -552,6 +551,11 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<decimal>("AnnualValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("annual_value");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -565,11 +569,11 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("character varying(400)")
                         .HasColumnName("extension_options");
 
-                    b.Property<Guid>("FrameworkAgreementId")
+                    b.Property<Guid?>("FrameworkAgreementId")
                         .HasColumnType("uuid")
                         .HasColumnName("framework_agreement_id");
 
-                    b.Property<Guid>("LotId")
+                    b.Property<Guid?>("LotId")
                         .HasColumnType("uuid")
                         .HasColumnName("lot_id");
 
@@ -583,11 +587,11 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("uuid")
                         .HasColumnName("owner_user_id");
 
-                    b.Property<Guid>("ProcurementId")
+                    b.Property<Guid?>("ProcurementId")
                         .HasColumnType("uuid")
                         .HasColumnName("procurement_id");
 
-                    b.Property<Guid>("ProviderId")
+                    b.Property<Guid?>("ProviderId")
                         .HasColumnType("uuid")
                         .HasColumnName("provider_id");
 
@@ -597,7 +601,7 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("character varying(200)")
                         .HasColumnName("provider_name");
 
-                    b.Property<List<AgreedRate>>("Rates")
+                    b.Property<string>("Rates")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("rates");
@@ -659,6 +663,66 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasDatabaseName("ix_contracts_lot_id_provider_id");
 
                     b.ToTable("contracts", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.ContractExtension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AddedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("added_value");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("authority");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<Guid?>("DecisionReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_report_id");
+
+                    b.Property<DateOnly>("NewEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("new_ends_on");
+
+                    b.Property<DateOnly>("PreviousEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_ends_on");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contract_extensions");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_contract_extensions_contract_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_contract_extensions_tenant_id");
+
+                    b.ToTable("contract_extensions", (string)null);
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.FrameworkAgreement", b =>
@@ -3129,15 +3193,23 @@ namespace ProcurementPortal.Migrations.Schema
                         .WithMany()
                         .HasForeignKey("FrameworkAgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_contracts_framework_agreements_framework_agreement_id");
 
                     b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
                         .WithMany()
                         .HasForeignKey("ProcurementId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_contracts_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.ContractExtension", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Award.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_extensions_contracts_contract_id");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Award.FrameworkAgreement", b =>
@@ -3282,9 +3354,65 @@ namespace ProcurementPortal.Migrations.Schema
                                 .HasConstraintName("fk_decision_reports_decision_reports_decision_report_id");
                         });
 
+                    b.OwnsOne("ProcurementPortal.Core.Domain.DecisionReports.WaiverDetails", "Waiver", b1 =>
+                        {
+                            b1.Property<Guid>("DecisionReportId");
+
+                            b1.Property<string>("ExemptionCode");
+
+                            b1.Property<string>("ExemptionText")
+                                .IsRequired();
+
+                            b1.Property<int>("ExtensionMonths");
+
+                            b1.Property<string>("Reasons")
+                                .IsRequired();
+
+                            b1.Property<string>("ReprocurementPlan")
+                                .IsRequired();
+
+                            b1.Property<string>("Risks")
+                                .IsRequired();
+
+                            b1.HasKey("DecisionReportId");
+
+                            b1.ToTable("decision_reports");
+
+                            b1
+                                .ToJson("waiver")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionReportId")
+                                .HasConstraintName("fk_decision_reports_decision_reports_id");
+
+                            b1.OwnsMany("ProcurementPortal.Core.Domain.DecisionReports.WaivedContract", "Contracts", b2 =>
+                                {
+                                    b2.Property<Guid>("WaiverDetailsDecisionReportId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<Guid>("ContractId");
+
+                                    b2.HasKey("WaiverDetailsDecisionReportId", "__synthesizedOrdinal")
+                                        .HasName("pk_decision_reports");
+
+                                    b2.ToTable("decision_reports");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("WaiverDetailsDecisionReportId")
+                                        .HasConstraintName("fk_decision_reports_decision_reports_waiver_details_decision_repo");
+                                });
+
+                            b1.Navigation("Contracts");
+                        });
+
                     b.Navigation("Equality");
 
                     b.Navigation("Options");
+
+                    b.Navigation("Waiver");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.DecisionReports.DecisionReportTemplate", b =>
@@ -3321,6 +3449,34 @@ namespace ProcurementPortal.Migrations.Schema
                                 .HasForeignKey("DecisionReportTemplateId")
                                 .HasConstraintName("fk_decision_report_templates_decision_report_templates_decisio");
                         });
+
+                    b.OwnsMany("ProcurementPortal.Core.Domain.DecisionReports.WaiverExemption", "Exemptions", b1 =>
+                        {
+                            b1.Property<Guid>("DecisionReportTemplateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.HasKey("DecisionReportTemplateId", "__synthesizedOrdinal");
+
+                            b1.ToTable("decision_report_templates");
+
+                            b1
+                                .ToJson("exemptions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionReportTemplateId")
+                                .HasConstraintName("fk_decision_report_templates_decision_report_templates_decisio");
+                        });
+
+                    b.Navigation("Exemptions");
 
                     b.Navigation("Sections");
                 });

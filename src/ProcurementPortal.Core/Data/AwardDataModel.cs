@@ -63,12 +63,22 @@ internal static class AwardDataModel
             e.Property(c => c.ProviderName).HasMaxLength(200);
             e.Property(c => c.LotName).HasMaxLength(200);
             e.Property(c => c.ExtensionOptions).HasMaxLength(400);
+            e.Property(c => c.AnnualValue).HasPrecision(18, 2);
             e.Property(c => c.Rates).HasColumnType("jsonb").HasConversion(
                 rates => JsonSerializer.Serialize(rates, JsonSerializerOptions.Web),
                 json => JsonSerializer.Deserialize<List<AgreedRate>>(json, JsonSerializerOptions.Web) ?? new List<AgreedRate>(),
                 new ValueComparer<List<AgreedRate>>((a, b) => a!.SequenceEqual(b!), rates => rates.Aggregate(0, (h, r) => HashCode.Combine(h, r)), rates => rates.ToList()));
             e.HasOne<Procurement>().WithMany().HasForeignKey(c => c.ProcurementId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<FrameworkAgreement>().WithMany().HasForeignKey(c => c.FrameworkAgreementId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ContractExtension>(e =>
+        {
+            e.HasIndex(x => x.ContractId);
+            e.Property(x => x.AddedValue).HasPrecision(18, 2);
+            e.Property(x => x.Authority).HasMaxLength(500);
+            e.Property(x => x.RecordedByName).HasMaxLength(256);
+            e.HasOne<Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<TenantNonWorkingDay>(e =>

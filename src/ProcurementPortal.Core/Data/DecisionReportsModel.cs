@@ -29,6 +29,11 @@ internal static class DecisionReportsModel
                 equality.ToJson();
                 equality.Property(x => x.Impact).HasConversion<string>();
             });
+            e.OwnsOne(r => r.Waiver, waiver =>
+            {
+                waiver.ToJson();
+                waiver.OwnsMany(w => w.Contracts);
+            });
             e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -37,6 +42,7 @@ internal static class DecisionReportsModel
             // One template per tenant.
             e.HasIndex(t => t.TenantId).IsUnique();
             e.OwnsMany(t => t.Sections, sections => sections.ToJson());
+            e.OwnsMany(t => t.Exemptions, exemptions => exemptions.ToJson());
             e.HasOne<Organisation>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
     }

@@ -65,6 +65,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Domain.Award.AwardLetter> AwardLetters => Set<Domain.Award.AwardLetter>();
     public DbSet<Domain.Award.FrameworkAgreement> FrameworkAgreements => Set<Domain.Award.FrameworkAgreement>();
     public DbSet<Domain.Award.Contract> Contracts => Set<Domain.Award.Contract>();
+    public DbSet<Domain.Award.ContractExtension> ContractExtensions => Set<Domain.Award.ContractExtension>();
     public DbSet<Domain.Award.TenantNonWorkingDay> TenantNonWorkingDays => Set<Domain.Award.TenantNonWorkingDay>();
 
     /// <summary>

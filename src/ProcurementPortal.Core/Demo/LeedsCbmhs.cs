@@ -1,3 +1,4 @@
+using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Domain.DecisionReports;
 using ProcurementPortal.Core.Domain.Procurements;
 
@@ -52,5 +53,44 @@ public static class LeedsCbmhs
         DecisionDate = new DateOnly(2027, 2, 8),
         CreatedAt = now,
         UpdatedAt = now,
+    };
+
+    /// <summary>
+    /// The four contracts the paper's first recommendation would extend for a year by a waiver while the new service is
+    /// procured (Leeds Mind without its employment element, Touchstone, Community Links, WCTS), at their annual values,
+    /// dated ten years on like the rest of the demo: let under the old grant, last waived to 31 March 2027.
+    /// </summary>
+    public static IReadOnlyList<Contract> ContractsToExtend(Guid ownerUserId, DateTime now) =>
+    [
+        Existing("ASC-MH-0101", "Leeds Mind", "Inkwell and wellbeing service (without the employment element)", 351_953m, ownerUserId, now),
+        Existing("ASC-MH-0102", "Touchstone", "Support centre and community support team", 596_596m, ownerUserId, now),
+        Existing("ASC-MH-0103", "Community Links", "Mental health support service", 385_248m, ownerUserId, now),
+        Existing("ASC-MH-0104", "Women's Counselling and Therapy Service", "Counselling and therapy for women", 143_340m, ownerUserId, now),
+    ];
+
+    /// <summary>The last waiver, recorded as each contract's extension history: a year to 31 March 2027.</summary>
+    public static ContractExtension LastWaiver(Contract contract, DateTime now) => new()
+    {
+        ContractId = contract.Id,
+        PreviousEndsOn = new DateOnly(2026, 3, 31),
+        NewEndsOn = contract.EndsOn,
+        AddedValue = contract.AnnualValue,
+        Authority = "Waiver (DDP report), to align the procurement with the mental health framework",
+        RecordedAt = now,
+        RecordedByName = "Adults and Health commissioning",
+    };
+
+    private static Contract Existing(string reference, string provider, string title, decimal annual, Guid owner, DateTime now) => new()
+    {
+        Reference = reference,
+        Title = title,
+        ProviderName = provider,
+        LotName = "Mental health third sector services",
+        StartsOn = new DateOnly(2014, 4, 1),
+        EndsOn = new DateOnly(2027, 3, 31),
+        AnnualValue = annual,
+        Value = annual * 13,
+        OwnerUserId = owner,
+        CreatedAt = now,
     };
 }

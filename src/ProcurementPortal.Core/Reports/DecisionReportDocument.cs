@@ -40,7 +40,7 @@ public static class DecisionReportDocument
             new("Date of decision", report.DecisionDate is { } d ? Day(d) : "Not yet set"),
             new("Key decision", facts.KeyDecision.IsKeyDecision ? "Yes" : "No"),
         ]));
-        foreach (var section in template.Sections)
+        foreach (var section in template.SectionsFor(report.SubjectType))
         {
             if (ReportSections.Find(section.Key) is not { } known)
             {
@@ -84,6 +84,10 @@ public static class DecisionReportDocument
         ReportSections.Summary => Text(report.SummaryOfMainIssues),
         ReportSections.Recommendations => Text(report.Recommendations),
         ReportSections.Background => Text(report.Background),
+        ReportSections.WaivedContracts => WaivedContracts(facts),
+        ReportSections.WaiverReasons => WaiverReasons(report, facts),
+        ReportSections.WaiverRisks => Text(report.Waiver?.Risks ?? ""),
+        ReportSections.Reprocurement => Text(report.Waiver?.ReprocurementPlan ?? ""),
         ReportSections.Options => OptionsAppraisal(report),
         ReportSections.ValueAndSavings => ValueAndSavings(report, facts),
         ReportSections.PooledBudget => PooledBudget(facts),
@@ -96,6 +100,48 @@ public static class DecisionReportDocument
         ReportSections.DecisionMaker => DecisionMaker(report),
         _ => [],
     };
+
+    private static IEnumerable<PdfBlock> WaivedContracts(DecisionReportFacts facts)
+    {
+        if (facts.Waiver is not { Contracts.Count: > 0 } w)
+        {
+            return [new PdfParagraph("No contract has been chosen yet.")];
+        }
+        var rows = w.Contracts.Select(c => (IReadOnlyList<string>)
+        [
+            c.Reference, c.Provider, $"{ShortDay(c.StartsOn)} to {ShortDay(c.EndsOn)}", Money(c.AnnualValue), ShortDay(c.NewEndsOn), Money(c.ExtensionValue),
+        ]).ToList();
+        rows.Add(["Total", $"{w.Contracts.Count} contract{(w.Contracts.Count == 1 ? "" : "s")}", "", Money(w.TotalAnnualValue), w.LatestNewEndsOn is { } end ? ShortDay(end) : "", Money(w.TotalExtensionValue)]);
+        var blocks = new List<PdfBlock>
+        {
+            new PdfTable(
+                [new("Contract", 0.19f), new("Provider", 0.2f), new("Current term", 0.18f), new("Annual value", 0.15f, PdfAlign.Right),
+                 new("New end", 0.12f, PdfAlign.Right), new("Extension value", 0.16f, PdfAlign.Right)],
+                rows),
+            new PdfParagraph($"Extending {(w.Contracts.Count == 1 ? "the contract" : $"the {w.Contracts.Count} contracts")} by {w.ExtensionMonths} months adds {Money(w.TotalExtensionValue)} to their value of {Money(w.TotalValue)} so far."),
+        };
+        var history = w.Contracts.SelectMany(c => c.History.Select(h => (IReadOnlyList<string>)
+            [c.Reference, ShortDay(h.PreviousEndsOn), ShortDay(h.NewEndsOn), Money(h.AddedValue), h.Authority])).ToList();
+        blocks.Add(new PdfHeading("Extension history", 3));
+        blocks.Add(history.Count == 0
+            ? new PdfParagraph("None of these contracts has been extended before.")
+            : new PdfTable([new("Contract", 0.19f), new("Ended", 0.13f, PdfAlign.Right), new("Extended to", 0.14f, PdfAlign.Right), new("Added value", 0.15f, PdfAlign.Right), new("Authority", 0.39f)], history));
+        return blocks;
+    }
+
+    private static IEnumerable<PdfBlock> WaiverReasons(DecisionReport report, DecisionReportFacts facts)
+    {
+        var blocks = new List<PdfBlock>
+        {
+            facts.Waiver?.ExemptionCode is { } code
+                ? new PdfParagraph([new PdfTextRun($"{code}: ", Bold: true), new PdfTextRun(facts.Waiver.ExemptionText)])
+                : new PdfParagraph("No exemption has been chosen yet."),
+        };
+        blocks.AddRange(Text(report.Waiver?.Reasons ?? ""));
+        return blocks;
+    }
+
+    private static string ShortDay(DateOnly day) => day.ToString("d MMM yyyy", English);
 
     private static IEnumerable<PdfBlock> OptionsAppraisal(DecisionReport report)
     {

@@ -112,15 +112,19 @@ public class FrameworkAgreement : ITenantOwned
 /// <summary>A band rate agreed in the sealed bid, carried into the contract.</summary>
 public sealed record AgreedRate(string BandCode, string BandName, string Unit, decimal Rate);
 
-/// <summary>A provider's contract under a lot's framework agreement: the contract register's row.</summary>
+/// <summary>
+/// The contract register's row: a provider's contract under a lot's framework agreement, made on award; or a contract
+/// let before the portal (or outside it), recorded by an officer so that it can be extended, waived and reminded of
+/// like the others — such a contract has no procurement, framework agreement, lot or provider account.
+/// </summary>
 public class Contract : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
-    public Guid ProcurementId { get; set; }
-    public Guid FrameworkAgreementId { get; set; }
-    public Guid LotId { get; set; }
-    public Guid ProviderId { get; set; }
+    public Guid? ProcurementId { get; set; }
+    public Guid? FrameworkAgreementId { get; set; }
+    public Guid? LotId { get; set; }
+    public Guid? ProviderId { get; set; }
     public required string Reference { get; set; }
     public required string Title { get; set; }
     public required string ProviderName { get; set; }
@@ -128,8 +132,10 @@ public class Contract : ITenantOwned
     public DateOnly StartsOn { get; set; }
     public DateOnly EndsOn { get; set; }
     public string? ExtensionOptions { get; set; }
-    /// <summary>The evaluated annual price × the term in years.</summary>
+    /// <summary>The evaluated annual price × the term in years (for a recorded contract, its value as let).</summary>
     public decimal Value { get; set; }
+    /// <summary>What the contract costs a year: the evaluated annual price, or as recorded. An extension costs this pro rata.</summary>
+    public decimal AnnualValue { get; set; }
     public List<AgreedRate> Rates { get; set; } = [];
     /// <summary>Who is reminded before the end (the officer who recommended the award).</summary>
     public Guid OwnerUserId { get; set; }
@@ -137,6 +143,40 @@ public class Contract : ITenantOwned
     public DateTime? Reminded3MonthsAt { get; set; }
     public DateTime? Reminded1MonthAt { get; set; }
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// One extension of a contract's end date, with the authority for it (e.g. the approved waiver report): the contract's
+/// extension history. Recorded when the extension is decided; the contract's end moves with it.
+/// </summary>
+public class ContractExtension : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public Guid ContractId { get; set; }
+    public DateOnly PreviousEndsOn { get; set; }
+    public DateOnly NewEndsOn { get; set; }
+    /// <summary>What the extension adds to the contract's value: its annual value over the added months.</summary>
+    public decimal AddedValue { get; set; }
+    /// <summary>The decision that allowed it, as the register shows it (e.g. "Waiver report … version 1, approved").</summary>
+    public required string Authority { get; set; }
+    public Guid? DecisionReportId { get; set; }
+    public DateTime RecordedAt { get; set; }
+    public required string RecordedByName { get; set; }
+}
+
+/// <summary>The arithmetic of extending a contract, each rule once.</summary>
+public static class ContractTerms
+{
+    /// <summary>
+    /// The new last day after extending by whole months: a term that ends on the last day of a period ends on the last
+    /// day of the extended one (31 March + 12 months = 31 March; 30 September + 6 months = 31 March).
+    /// </summary>
+    public static DateOnly Extend(DateOnly endsOn, int months) => endsOn.AddDays(1).AddMonths(months).AddDays(-1);
+
+    /// <summary>The annual value over <paramref name="months"/> months, to the penny.</summary>
+    public static decimal ProRata(decimal annualValue, int months) =>
+        Math.Round(annualValue * months / 12m, 2, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>A day a tenant adds to the shipped bank holidays (e.g. a new royal occasion), skipped as a working day.</summary>

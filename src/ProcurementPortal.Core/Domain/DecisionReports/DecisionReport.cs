@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ProcurementPortal.Core.Domain.DecisionReports;
 
-/// <summary>What a decision report decides about: a procurement today, a waiver once the contract register exists.</summary>
+/// <summary>What a decision report decides about: a procurement, or a waiver of the contract procedure rules for contracts in the register.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DecisionSubjectType>))]
 public enum DecisionSubjectType
 {
@@ -65,6 +65,9 @@ public class DecisionReport : ITenantOwned
     public string DecisionMaker { get; set; } = "";
     public DateOnly? DecisionDate { get; set; }
 
+    /// <summary>For a waiver report: the contracts it extends, the exemption relied on, and why (null for a procurement's report).</summary>
+    public WaiverDetails? Waiver { get; set; }
+
     public Guid? AuthorUserId { get; set; }
     public string AuthorName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
@@ -102,11 +105,45 @@ public class DecisionReport : ITenantOwned
         FinancialImplications = FinancialImplications,
         DecisionMaker = DecisionMaker,
         DecisionDate = DecisionDate,
+        Waiver = Waiver?.Copy(),
         AuthorUserId = authorUserId,
         AuthorName = authorName,
         CreatedAt = now,
         UpdatedAt = now,
     };
+}
+
+/// <summary>
+/// What a waiver report asks: to extend the chosen contracts by a number of months without competition, relying on
+/// one of the tenant's contract procedure rule exemptions (its text copied in, so the report reads the same if the
+/// tenant's list changes), with the reasons, the risks and the plan to re-procure.
+/// </summary>
+public sealed class WaiverDetails
+{
+    public List<WaivedContract> Contracts { get; set; } = [];
+    public int ExtensionMonths { get; set; }
+    public string? ExemptionCode { get; set; }
+    public string ExemptionText { get; set; } = "";
+    public string Reasons { get; set; } = "";
+    public string Risks { get; set; } = "";
+    public string ReprocurementPlan { get; set; } = "";
+
+    public WaiverDetails Copy() => new()
+    {
+        Contracts = Contracts.Select(c => new WaivedContract { ContractId = c.ContractId }).ToList(),
+        ExtensionMonths = ExtensionMonths,
+        ExemptionCode = ExemptionCode,
+        ExemptionText = ExemptionText,
+        Reasons = Reasons,
+        Risks = Risks,
+        ReprocurementPlan = ReprocurementPlan,
+    };
+}
+
+/// <summary>A contract of the register that a waiver report extends.</summary>
+public sealed class WaivedContract
+{
+    public Guid ContractId { get; set; }
 }
 
 /// <summary>One row of the options appraisal: the option, its benefits and risks, its cost, and whether it is preferred.</summary>

@@ -1,4 +1,5 @@
 using ProcurementPortal.Core.Calendar;
+using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Domain.MarketIntent;
 using ProcurementPortal.Core.Domain.Procurements;
 
@@ -17,8 +18,46 @@ public sealed record DecisionReportFacts(
     IReadOnlyList<EngagementRecord> Events,
     IReadOnlyList<InterestRecord> ExpressionsOfInterest,
     IReadOnlyList<TimetableEntry> Timetable,
-    KeyDecisionDates KeyDecision)
+    KeyDecisionDates KeyDecision,
+    WaiverFacts? Waiver = null)
 {
+    /// <summary>The subject's reference of every waiver report (a waiver has no reference of its own).</summary>
+    public const string WaiverReference = "Waiver";
+
+    /// <summary>
+    /// The facts of a waiver report, from the contracts it extends as the register holds them now and their extension
+    /// history: each new end date and the value the extension adds, the totals, and the key-decision dates for that value.
+    /// </summary>
+    public static DecisionReportFacts ForWaiver(
+        DecisionReport report, IReadOnlyList<Contract> contracts, IReadOnlyList<ContractExtension> extensions, DateOnly? decisionDate, decimal keyDecisionThreshold)
+    {
+        var waiver = report.Waiver ?? new WaiverDetails();
+        var months = waiver.ExtensionMonths;
+        var rows = waiver.Contracts
+            .Select(w => contracts.FirstOrDefault(c => c.Id == w.ContractId))
+            .OfType<Contract>()
+            .Select(c => new WaivedContractFacts(c.Id, c.Reference, c.Title, c.ProviderName, c.StartsOn, c.EndsOn, c.Value, c.AnnualValue,
+                months > 0 ? ContractTerms.Extend(c.EndsOn, months) : c.EndsOn,
+                months > 0 ? ContractTerms.ProRata(c.AnnualValue, months) : 0m,
+                extensions.Where(x => x.ContractId == c.Id).OrderBy(x => x.RecordedAt)
+                    .Select(x => new ExtensionRecord(x.PreviousEndsOn, x.NewEndsOn, x.AddedValue, x.Authority)).ToList()))
+            .ToList();
+        var facts = new WaiverFacts(months, waiver.ExemptionCode, waiver.ExemptionText, rows,
+            rows.Sum(r => r.Value), rows.Sum(r => r.AnnualValue), rows.Sum(r => r.ExtensionValue));
+        var savings = DecisionFigures.Savings(rows.Count > 0 ? facts.TotalAnnualValue : null, report.BudgetReductionPercent, months > 0 ? months : null);
+        var key = DecisionFigures.KeyDecision(rows.Count > 0 ? facts.TotalExtensionValue : null, keyDecisionThreshold, decisionDate);
+        var timetable = rows.SelectMany(r => new[]
+            {
+                new TimetableEntry(r.EndsOn, $"{r.Reference} {r.Provider}: the contract ends now"),
+                new TimetableEntry(r.NewEndsOn, $"{r.Reference} {r.Provider}: the contract ends if extended"),
+            })
+            .Concat(KeyDates(key))
+            .OrderBy(e => e.Date)
+            .ToList();
+        var title = rows.Count == 1 ? "Extension of one contract" : $"Extension of {rows.Count} contracts";
+        return new DecisionReportFacts(WaiverReference, months > 0 ? $"{title} by {months} months" : title, savings, null, [], [], [], timetable, key, facts);
+    }
+
     /// <summary>The facts of a report about a procurement, from the procurement and the statements that led to it.</summary>
     public static DecisionReportFacts ForProcurement(
         Procurement procurement, IReadOnlyList<MarketIntentStatement> statements, IReadOnlyList<ExpressionOfInterest> interests,
@@ -53,10 +92,15 @@ public sealed record DecisionReportFacts(
         if (procurement.PublishedAt is { } tender) entries.Add(new(UkDay(tender), "Tender published"));
         if (procurement.ClarificationDeadline is { } questions) entries.Add(new(UkDay(questions), "Clarification questions close"));
         if (procurement.SubmissionDeadline is { } bids) entries.Add(new(UkDay(bids), "Tenders due"));
-        if (key.ForwardPlanNoticeBy is { } notice) entries.Add(new(notice, "Key decision on the forward plan by"));
-        if (key.DecisionDate is { } decision) entries.Add(new(decision, "Decision"));
-        if (key.CallInEnds is { } callIn) entries.Add(new(callIn, "Call-in period ends"));
+        entries.AddRange(KeyDates(key));
         return entries.OrderBy(e => e.Date).ToList();
+    }
+
+    private static IEnumerable<TimetableEntry> KeyDates(KeyDecisionDates key)
+    {
+        if (key.ForwardPlanNoticeBy is { } notice) yield return new(notice, "Key decision on the forward plan by");
+        if (key.DecisionDate is { } decision) yield return new(decision, "Decision");
+        if (key.CallInEnds is { } callIn) yield return new(callIn, "Call-in period ends");
     }
 
     private static DateOnly UkDay(DateTime utc) => DateOnly.FromDateTime(UkEventTime.ToUkOffset(utc).DateTime);
@@ -65,6 +109,20 @@ public sealed record DecisionReportFacts(
 /// <param name="CurrentBudget">Today's annual spend on the services (else the procurement's budget): the base of the cut.</param>
 /// <param name="SavingOverTerm">The annual saving over the contract term, when the term is known.</param>
 public sealed record ReportSavings(decimal CurrentBudget, decimal ReductionPercent, decimal NewBudget, decimal Saving, int? TermMonths, decimal? SavingOverTerm);
+
+/// <param name="TotalExtensionValue">What the extensions add: the contracts' annual values over the months added.</param>
+public sealed record WaiverFacts(
+    int ExtensionMonths, string? ExemptionCode, string ExemptionText, IReadOnlyList<WaivedContractFacts> Contracts,
+    decimal TotalValue, decimal TotalAnnualValue, decimal TotalExtensionValue)
+{
+    public DateOnly? LatestNewEndsOn => Contracts.Count > 0 ? Contracts.Max(c => c.NewEndsOn) : null;
+}
+
+public sealed record WaivedContractFacts(
+    Guid ContractId, string Reference, string Title, string Provider, DateOnly StartsOn, DateOnly EndsOn, decimal Value, decimal AnnualValue,
+    DateOnly NewEndsOn, decimal ExtensionValue, IReadOnlyList<ExtensionRecord> History);
+
+public sealed record ExtensionRecord(DateOnly PreviousEndsOn, DateOnly NewEndsOn, decimal AddedValue, string Authority);
 
 public sealed record PoolShare(string Partner, decimal SharePercent, decimal? Amount);
 

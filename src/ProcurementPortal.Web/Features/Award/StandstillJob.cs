@@ -87,6 +87,7 @@ public sealed class StandstillJob(TenantJobScope scope, PortalDbContext db, Awar
                     EndsOn = endsOn,
                     ExtensionOptions = p.ExtensionOptions,
                     Value = Math.Round(bid.EvaluatedPrice * term / 12m, 2, MidpointRounding.AwayFromZero),
+                    AnnualValue = bid.EvaluatedPrice,
                     Rates = lot.Bands.OrderBy(b => b.Code).Where(b => sealedBid.Rates.ContainsKey(b.Id))
                         .Select(b => new AgreedRate(b.Code, b.Name, b.Unit.ToString(), sealedBid.Rates[b.Id])).ToList(),
                     OwnerUserId = award.RecommendedByUserId,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Domain.DecisionReports;
 using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Features.Procurements;
@@ -42,16 +43,25 @@ public sealed class DecideDecisionReportHandler(PortalDbContext db, AuditLog aud
         {
             return errors;
         }
+        DecisionReportFacts? facts = null;
         if (approve)
         {
-            var facts = await queries.ComputeFactsAsync(report, await queries.TemplateAsync(ct), ct);
+            facts = await queries.ComputeFactsAsync(report, await queries.TemplateAsync(ct), ct);
             if (facts is null)
             {
                 return new Errors().Add("Status", "The report's procurement is no longer there: the report cannot be approved");
             }
+            if (report.SubjectType == DecisionSubjectType.Waiver && facts.Waiver?.Contracts.Count != report.Waiver?.Contracts.Count)
+            {
+                return new Errors().Add("Status", "A contract of the waiver is no longer in the register: make a new version without it");
+            }
             report.ApprovedFactsJson = DecisionReportQueries.Freeze(facts);
         }
         var now = await db.DatabaseNowAsync(ct);
+        if (approve && report.SubjectType == DecisionSubjectType.Waiver)
+        {
+            await ExtendContractsAsync(report, facts!.Waiver!, now, ct);
+        }
         report.Status = approve ? DecisionReportStatus.Approved : DecisionReportStatus.Rejected;
         report.DecidedAt = now;
         report.DecidedByUserId = actor.UserId;
@@ -62,5 +72,39 @@ public sealed class DecideDecisionReportHandler(PortalDbContext db, AuditLog aud
             $"{report.Title} (version {report.Version}){(report.DecisionComment is { } c ? $": {c}" : "")}");
         await db.SaveChangesAsync(ct);
         return Outcome<DecisionReport>.Ok(report);
+    }
+
+    /// <summary>
+    /// An approved waiver extends its contracts as the approved figures say, in the same transaction as the approval:
+    /// each contract's end and value move, its extension is recorded with the waiver as its authority, and its expiry
+    /// reminders start again for the new end.
+    /// </summary>
+    private async Task ExtendContractsAsync(DecisionReport report, WaiverFacts waiver, DateTime now, CancellationToken ct)
+    {
+        var ids = waiver.Contracts.Select(c => c.ContractId).ToList();
+        var contracts = await db.Contracts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var authority = $"Waiver report “{report.Title}” version {report.Version}, approved by {actor.Name}";
+        foreach (var row in waiver.Contracts)
+        {
+            var contract = contracts[row.ContractId];
+            db.ContractExtensions.Add(new ContractExtension
+            {
+                ContractId = contract.Id,
+                PreviousEndsOn = contract.EndsOn,
+                NewEndsOn = row.NewEndsOn,
+                AddedValue = row.ExtensionValue,
+                Authority = authority,
+                DecisionReportId = report.Id,
+                RecordedAt = now,
+                RecordedByName = actor.Name,
+            });
+            audit.Record("contract.extended", nameof(Contract), contract.Id,
+                $"{contract.Reference} {contract.ProviderName}: end {contract.EndsOn:yyyy-MM-dd} → {row.NewEndsOn:yyyy-MM-dd}, value +{Money.Format(row.ExtensionValue)} ({authority})");
+            contract.EndsOn = row.NewEndsOn;
+            contract.Value += row.ExtensionValue;
+            contract.Reminded6MonthsAt = null;
+            contract.Reminded3MonthsAt = null;
+            contract.Reminded1MonthAt = null;
+        }
     }
 }

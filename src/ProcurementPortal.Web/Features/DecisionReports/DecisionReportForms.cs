@@ -27,6 +27,14 @@ public sealed class DecisionReportForm
     public string? DecisionDateMonth { get; set; }
     public string? DecisionDateYear { get; set; }
 
+    // A waiver report's own fields.
+    public List<string> ContractIds { get; set; } = [];
+    public string? ExtensionMonths { get; set; }
+    public string? ExemptionCode { get; set; }
+    public string? WaiverReasons { get; set; }
+    public string? WaiverRisks { get; set; }
+    public string? ReprocurementPlan { get; set; }
+
     public static DecisionReportForm From(DecisionReport r)
     {
         var form = new DecisionReportForm
@@ -47,6 +55,12 @@ public sealed class DecisionReportForm
             DecisionDateDay = r.DecisionDate?.Day.ToString(CultureInfo.InvariantCulture),
             DecisionDateMonth = r.DecisionDate?.Month.ToString(CultureInfo.InvariantCulture),
             DecisionDateYear = r.DecisionDate?.Year.ToString(CultureInfo.InvariantCulture),
+            ContractIds = r.Waiver?.Contracts.Select(c => c.ContractId.ToString()).ToList() ?? [],
+            ExtensionMonths = r.Waiver?.ExtensionMonths.ToString(CultureInfo.InvariantCulture),
+            ExemptionCode = r.Waiver?.ExemptionCode,
+            WaiverReasons = r.Waiver?.Reasons,
+            WaiverRisks = r.Waiver?.Risks,
+            ReprocurementPlan = r.Waiver?.ReprocurementPlan,
         };
         return form.Padded();
     }
@@ -94,20 +108,17 @@ public sealed class DecisionReportForm
             FinancialImplications = FinancialImplications,
             DecisionMaker = DecisionMaker,
             DecisionDate = ReadDecisionDate(errors),
+            ContractIds = WaiverForm.Ids(ContractIds),
+            ExtensionMonths = WaiverForm.Months(ExtensionMonths, errors),
+            ExemptionCode = string.IsNullOrWhiteSpace(ExemptionCode) ? null : ExemptionCode,
+            WaiverReasons = WaiverReasons,
+            WaiverRisks = WaiverRisks,
+            ReprocurementPlan = ReprocurementPlan,
         };
     }
 
-    private DateOnly? ReadDecisionDate(Errors errors)
-    {
-        if (string.IsNullOrWhiteSpace(DecisionDateDay) && string.IsNullOrWhiteSpace(DecisionDateMonth) && string.IsNullOrWhiteSpace(DecisionDateYear))
-        {
-            return null;
-        }
-        return int.TryParse(DecisionDateDay, out var d) && int.TryParse(DecisionDateMonth, out var m) && int.TryParse(DecisionDateYear, out var y)
-               && y is >= 1000 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-            ? new DateOnly(y, m, d)
-            : Invalid<DateOnly>(errors, "DecisionDateDay", "The date of the decision must be a real date");
-    }
+    private DateOnly? ReadDecisionDate(Errors errors) =>
+        DateParts.Read(DecisionDateDay, DecisionDateMonth, DecisionDateYear, errors, "DecisionDateDay", "the date of the decision");
 
     private static T? Invalid<T>(Errors errors, string field, string message) where T : struct
     {
@@ -116,6 +127,47 @@ public sealed class DecisionReportForm
     }
 
     private static decimal? Invalid(Errors errors, string field, string message) => Invalid<decimal>(errors, field, message);
+}
+
+/// <summary>The new waiver page's form: a title, contracts ticked from the register, and the months to extend them by.</summary>
+public sealed class NewWaiverForm
+{
+    public string? Title { get; set; }
+    public List<string> ContractIds { get; set; } = [];
+    public string? ExtensionMonths { get; set; }
+
+    public DraftWaiverReportCommand ToCommand(Errors errors) => new()
+    {
+        Title = Title,
+        ContractIds = WaiverForm.Ids(ContractIds),
+        ExtensionMonths = WaiverForm.Months(ExtensionMonths, errors),
+    };
+}
+
+/// <summary>Reading a waiver's fields as the pages post them.</summary>
+public static class WaiverForm
+{
+    /// <summary>The ticked contracts; a value that is not an id cannot match a contract and is dropped.</summary>
+    public static List<Guid> Ids(IEnumerable<string> values) =>
+        values.Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();
+
+    public static int? Months(string? value, Errors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var months))
+        {
+            return months;
+        }
+        errors.Add(nameof(NewWaiverForm.ExtensionMonths), "Enter the extension as a whole number of months, like 12");
+        return null;
+    }
+
+    /// <summary>A register contract as a choice: reference and provider, with its term and annual value as the hint.</summary>
+    public static Choice ContractChoice(Core.Domain.Award.Contract c) => new(c.Id.ToString(), $"{c.Reference} {c.ProviderName}",
+        $"{c.Title}. Ends {c.EndsOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}; {Money.Format(c.AnnualValue)} a year");
 }
 
 public sealed class OptionRow
@@ -136,14 +188,19 @@ public sealed class EqualityRow
 /// <summary>The template page's form: per known section, whether it is included, its place, and its standing text.</summary>
 public sealed class ReportTemplateForm
 {
+    public const int BlankExemptionRows = 2;
+
     public string? KeyDecisionThreshold { get; set; }
     public List<TemplateRow> Sections { get; set; } = [];
+    public List<ExemptionRow> Exemptions { get; set; } = [];
 
     public static ReportTemplateForm From(DecisionReportTemplate template)
     {
         var rows = template.Sections.Select((s, i) => new TemplateRow { Key = s.Key, Included = true, Position = (i + 1).ToString(CultureInfo.InvariantCulture), Boilerplate = s.Boilerplate }).ToList();
         rows.AddRange(ReportSections.Defaults.Where(d => rows.All(r => r.Key != d.Key)).Select(d => new TemplateRow { Key = d.Key, Included = false, Boilerplate = d.DefaultBoilerplate }));
-        return new ReportTemplateForm { KeyDecisionThreshold = Money.ForInput(template.KeyDecisionThreshold), Sections = rows };
+        var exemptions = template.ExemptionChoices().Select(e => new ExemptionRow { Code = e.Code, Description = e.Description }).ToList();
+        exemptions.AddRange(Enumerable.Range(0, BlankExemptionRows).Select(_ => new ExemptionRow()));
+        return new ReportTemplateForm { KeyDecisionThreshold = Money.ForInput(template.KeyDecisionThreshold), Sections = rows, Exemptions = exemptions };
     }
 
     public SaveReportTemplateCommand ToCommand(Errors errors)
@@ -161,8 +218,17 @@ public sealed class ReportTemplateForm
                 .OrderBy(s => int.TryParse(s.Position, out var p) ? p : int.MaxValue)
                 .Select(s => new TemplateSectionInput { Key = s.Key, Boilerplate = s.Boilerplate })
                 .ToList(),
+            Exemptions = Exemptions.Where(e => !string.IsNullOrWhiteSpace(e.Code) || !string.IsNullOrWhiteSpace(e.Description))
+                .Select(e => new ExemptionInput { Code = e.Code, Description = e.Description })
+                .ToList(),
         };
     }
+}
+
+public sealed class ExemptionRow
+{
+    public string? Code { get; set; }
+    public string? Description { get; set; }
 }
 
 public sealed class TemplateRow

@@ -61,6 +61,13 @@ public sealed class DecisionReportQueries(PortalDbContext db, ITenantContext ten
     /// <summary>The figures as the subject's data gives them now; null when the subject is gone or not yet supported.</summary>
     public async Task<DecisionReportFacts?> ComputeFactsAsync(DecisionReport report, DecisionReportTemplate template, CancellationToken ct)
     {
+        if (report.SubjectType == DecisionSubjectType.Waiver)
+        {
+            var ids = report.Waiver?.Contracts.Select(c => c.ContractId).ToList() ?? [];
+            var contracts = await db.Contracts.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+            var extensions = await db.ContractExtensions.AsNoTracking().Where(x => ids.Contains(x.ContractId)).ToListAsync(ct);
+            return DecisionReportFacts.ForWaiver(report, contracts, extensions, report.DecisionDate, template.KeyDecisionThreshold);
+        }
         if (report.SubjectType != DecisionSubjectType.Procurement
             || await db.Procurements.AsNoTracking().SingleOrDefaultAsync(p => p.Id == report.SubjectId, ct) is not { } procurement)
         {
@@ -86,6 +93,10 @@ public sealed class DecisionReportQueries(PortalDbContext db, ITenantContext ten
         var org = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == id, ct);
         return new Letterhead(org.Name, string.IsNullOrWhiteSpace(org.AddressSingleLine) ? null : org.AddressSingleLine, org.Logo);
     }
+
+    /// <summary>The contracts of the register a waiver can extend, those ending soonest first.</summary>
+    public async Task<List<Core.Domain.Award.Contract>> ContractsAsync(CancellationToken ct) =>
+        await db.Contracts.AsNoTracking().OrderBy(c => c.EndsOn).ThenBy(c => c.Reference).ToListAsync(ct);
 
     /// <summary>Procurements a report can be drafted for, newest first.</summary>
     public async Task<List<Procurement>> ProcurementsAsync(CancellationToken ct) =>

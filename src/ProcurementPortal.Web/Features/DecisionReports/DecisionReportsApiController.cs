@@ -11,7 +11,7 @@ public sealed record DecisionReportResponse(
     Guid Id, Guid SeriesId, int Version, string Status, string SubjectType, Guid SubjectId, string Title,
     string SummaryOfMainIssues, string Recommendations, string Background, IReadOnlyList<ReportOption> Options,
     decimal? BudgetReductionPercent, string ValueAndSavings, string ConsultationAndEngagement, IReadOnlyList<EqualityAssessment> Equality,
-    string LegalImplications, string FinancialImplications, string DecisionMaker, DateOnly? DecisionDate,
+    string LegalImplications, string FinancialImplications, string DecisionMaker, DateOnly? DecisionDate, WaiverDetails? Waiver,
     string AuthorName, DateTimeOffset? SubmittedAt, string? DecidedByName, DateTimeOffset? DecidedAt, string? DecisionComment,
     DecisionReportFacts Facts, IReadOnlyList<DecisionReportSummary> Versions)
 {
@@ -20,17 +20,19 @@ public sealed record DecisionReportResponse(
         var r = view.Report;
         return new(r.Id, r.SeriesId, r.Version, r.Status.ToString(), r.SubjectType.ToString(), r.SubjectId, r.Title,
             r.SummaryOfMainIssues, r.Recommendations, r.Background, r.Options, r.BudgetReductionPercent, r.ValueAndSavings,
-            r.ConsultationAndEngagement, r.Equality, r.LegalImplications, r.FinancialImplications, r.DecisionMaker, r.DecisionDate,
+            r.ConsultationAndEngagement, r.Equality, r.LegalImplications, r.FinancialImplications, r.DecisionMaker, r.DecisionDate, r.Waiver,
             r.AuthorName, Utc(r.SubmittedAt), r.DecidedByName, Utc(r.DecidedAt), r.DecisionComment, view.Facts, view.Versions);
     }
 
     private static DateTimeOffset? Utc(DateTime? value) => Procurements.ProcurementResponse.Utc(value);
 }
 
-public sealed record ReportTemplateResponse(decimal KeyDecisionThreshold, IReadOnlyList<TemplateSectionResponse> Sections)
+/// <param name="Exemptions">The contract procedure rule exemptions a waiver may rely on (the starting list until the tenant sets its own).</param>
+public sealed record ReportTemplateResponse(decimal KeyDecisionThreshold, IReadOnlyList<TemplateSectionResponse> Sections, IReadOnlyList<WaiverExemption> Exemptions)
 {
     public static ReportTemplateResponse From(DecisionReportTemplate t) => new(t.KeyDecisionThreshold,
-        t.Sections.Select(s => new TemplateSectionResponse(s.Key, ReportSections.Find(s.Key)?.Heading ?? s.Key, s.Boilerplate)).ToList());
+        t.Sections.Select(s => new TemplateSectionResponse(s.Key, ReportSections.Find(s.Key)?.Heading ?? s.Key, s.Boilerplate)).ToList(),
+        t.ExemptionChoices());
 }
 
 public sealed record TemplateSectionResponse(string Key, string Heading, string Boilerplate);
@@ -57,6 +59,14 @@ public sealed class DecisionReportsApiController(DecisionReportQueries queries, 
     [ProducesResponseType<DecisionReportResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult> Draft(DraftDecisionReportCommand command, [FromServices] DraftDecisionReportHandler handler, CancellationToken ct) =>
+        await RespondAsync(await handler.HandleAsync(command, ct), StatusCodes.Status201Created, ct);
+
+    /// <summary>Starts a waiver report: contracts from the register to extend without competition, and by how many months.</summary>
+    [HttpPost("waivers")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<DecisionReportResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> DraftWaiver(DraftWaiverReportCommand command, [FromServices] DraftWaiverReportHandler handler, CancellationToken ct) =>
         await RespondAsync(await handler.HandleAsync(command, ct), StatusCodes.Status201Created, ct);
 
     [HttpGet("{id:guid}")]
@@ -111,6 +121,14 @@ public sealed class DecisionReportsApiController(DecisionReportQueries queries, 
     public async Task<ActionResult> Pdf(Guid id, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } view ? DecisionReportPdf.File(this, pdf, view) : NotFound();
 
+    /// <summary>The report as a Word document, for finishing in Word: the same blocks as the PDF, with Word's heading styles.</summary>
+    [HttpGet("{id:guid}/docx")]
+    [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
+    [Produces(DocxWriter.ContentType)]
+    [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, DocxWriter.ContentType)]
+    public async Task<ActionResult> Docx(Guid id, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } view ? DecisionReportPdf.Docx(this, view) : NotFound();
+
     [HttpGet("template")]
     [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     [ProducesResponseType<ReportTemplateResponse>(StatusCodes.Status200OK)]
@@ -134,9 +152,14 @@ public sealed class DecisionReportsApiController(DecisionReportQueries queries, 
     }
 }
 
-/// <summary>The report's PDF as a download named after its subject and version.</summary>
+/// <summary>The report's PDF (or Word document) as a download named after its subject and version.</summary>
 public static class DecisionReportPdf
 {
     public static FileContentResult File(ControllerBase controller, PdfRenderer pdf, DecisionReportView view) =>
-        controller.File(pdf.Render(view.Document), "application/pdf", $"{view.Facts.SubjectReference}-decision-report-v{view.Report.Version}.pdf");
+        controller.File(pdf.Render(view.Document), "application/pdf", $"{Name(view)}.pdf");
+
+    public static FileContentResult Docx(ControllerBase controller, DecisionReportView view) =>
+        controller.File(DocxWriter.Write(view.Document), DocxWriter.ContentType, $"{Name(view)}.docx");
+
+    private static string Name(DecisionReportView view) => $"{view.Facts.SubjectReference}-decision-report-v{view.Report.Version}";
 }

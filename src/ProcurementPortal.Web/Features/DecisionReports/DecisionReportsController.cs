@@ -45,6 +45,25 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
         });
     }
 
+    [HttpGet("new-waiver")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> NewWaiver(CancellationToken ct) => await NewWaiverViewAsync(new NewWaiverForm { ExtensionMonths = "12" }, ct);
+
+    [HttpPost("new-waiver")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> NewWaiver(NewWaiverForm form, [FromServices] DraftWaiverReportHandler handler, CancellationToken ct)
+    {
+        var formErrors = new Errors();
+        var command = form.ToCommand(formErrors);
+        var outcome = formErrors.IsEmpty ? await handler.HandleAsync(command, ct) : formErrors;
+        var redisplay = outcome.Succeeded ? null : await NewWaiverViewAsync(form, ct);
+        return this.ToPageResult(outcome, () => redisplay!, r =>
+        {
+            TempData["Success"] = "Waiver report started: give the reasons, the exemption, the risks and the plan to re-procure, then send it for review";
+            return Redirect($"{Home}/{r.Id}/edit");
+        });
+    }
+
     [HttpGet("{id:guid}")]
     [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     public async Task<IActionResult> Show(Guid id, CancellationToken ct) =>
@@ -55,6 +74,11 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
     public async Task<IActionResult> Pdf(Guid id, [FromServices] PdfRenderer pdf, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } view ? DecisionReportPdf.File(this, pdf, view) : NotFound();
 
+    [HttpGet("{id:guid}/docx")]
+    [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
+    public async Task<IActionResult> Docx(Guid id, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } view ? DecisionReportPdf.Docx(this, view) : NotFound();
+
     [HttpGet("{id:guid}/edit")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
@@ -63,7 +87,7 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
         {
             return NotFound();
         }
-        return view.Report.IsEditable ? EditView(view, DecisionReportForm.From(view.Report)) : Redirect($"{Home}/{id}");
+        return view.Report.IsEditable ? await EditViewAsync(view, DecisionReportForm.From(view.Report), ct) : Redirect($"{Home}/{id}");
     }
 
     [HttpPost("{id:guid}/edit")]
@@ -157,7 +181,7 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
         }
         var aboutContent = errors.Keys.Any(k => k is not ("Status" or nameof(DecideDecisionReportCommand.Comment)));
         return aboutContent && view.Report.IsEditable
-            ? EditView(view, (form ?? DecisionReportForm.From(view.Report)).Padded())
+            ? await EditViewAsync(view, (form ?? DecisionReportForm.From(view.Report)).Padded(), ct)
             : View(nameof(Show), view);
     }
 
@@ -167,9 +191,20 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
         return View(nameof(New), form);
     }
 
-    private ViewResult EditView(DecisionReportView view, DecisionReportForm form)
+    private async Task<ViewResult> EditViewAsync(DecisionReportView view, DecisionReportForm form, CancellationToken ct)
     {
         ViewData["Report"] = view;
+        if (view.Report.SubjectType == DecisionSubjectType.Waiver)
+        {
+            ViewData["Contracts"] = await queries.ContractsAsync(ct);
+            ViewData["Exemptions"] = (await queries.TemplateAsync(ct)).ExemptionChoices();
+        }
         return View(nameof(Edit), form);
+    }
+
+    private async Task<ViewResult> NewWaiverViewAsync(NewWaiverForm form, CancellationToken ct)
+    {
+        ViewData["Contracts"] = await queries.ContractsAsync(ct);
+        return View(nameof(NewWaiver), form);
     }
 }

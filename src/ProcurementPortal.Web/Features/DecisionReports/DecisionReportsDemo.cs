@@ -10,7 +10,8 @@ namespace ProcurementPortal.Web.Features.DecisionReports;
 
 /// <summary>
 /// Demo data: Leeds's Community Based Mental Health Service procurement and its decision report, written by the
-/// first officer and approved by the approver; once, only when Leeds has no procurement.
+/// first officer and approved by the approver, and the four contracts in the register a waiver would extend while it
+/// is procured; once, only when Leeds has no procurement.
 /// </summary>
 public static class DecisionReportsDemo
 {
@@ -44,6 +45,15 @@ public static class DecisionReportsDemo
         report.ApprovedFactsJson = DecisionReportQueries.Freeze(DecisionReportFacts.ForProcurement(
             procurement, [], [], report.BudgetReductionPercent, report.DecisionDate, DecisionReportTemplate.DefaultKeyDecisionThreshold));
         db.DecisionReports.Add(report);
+
+        if (officer is not null)
+        {
+            foreach (var contract in LeedsCbmhs.ContractsToExtend(officer.Id, now))
+            {
+                db.Contracts.Add(contract);
+                db.ContractExtensions.Add(LeedsCbmhs.LastWaiver(contract, now));
+            }
+        }
         await db.SaveChangesAsync();
     }
 }

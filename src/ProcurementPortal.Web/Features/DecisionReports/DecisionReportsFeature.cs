@@ -6,6 +6,7 @@ public static class DecisionReportsFeature
     public static IServiceCollection AddDecisionReportsFeature(this IServiceCollection services) => services
         .AddScoped<DecisionReportQueries>()
         .AddScoped<DraftDecisionReportHandler>()
+        .AddScoped<DraftWaiverReportHandler>()
         .AddScoped<UpdateDecisionReportHandler>()
         .AddScoped<SubmitDecisionReportHandler>()
         .AddScoped<DecideDecisionReportHandler>()

@@ -50,6 +50,15 @@ public sealed class SubmitDecisionReportHandler(PortalDbContext db, AuditLog aud
             .Require(!string.IsNullOrWhiteSpace(r.FinancialImplications), nameof(UpdateDecisionReportCommand.FinancialImplications), "Write the financial implications")
             .Require(!string.IsNullOrWhiteSpace(r.DecisionMaker), nameof(UpdateDecisionReportCommand.DecisionMaker), "Enter who takes the decision")
             .Require(r.DecisionDate is not null, nameof(UpdateDecisionReportCommand.DecisionDate), "Enter the date of the decision");
+        if (r.SubjectType == DecisionSubjectType.Waiver)
+        {
+            var w = r.Waiver;
+            errors.Require(w is { Contracts.Count: > 0 }, nameof(UpdateDecisionReportCommand.ContractIds), "Select the contracts the waiver extends")
+                .Require(w?.ExemptionCode is not null, nameof(UpdateDecisionReportCommand.ExemptionCode), "Choose the exemption the waiver relies on")
+                .Require(!string.IsNullOrWhiteSpace(w?.Reasons), nameof(UpdateDecisionReportCommand.WaiverReasons), "Write the reasons for the waiver")
+                .Require(!string.IsNullOrWhiteSpace(w?.Risks), nameof(UpdateDecisionReportCommand.WaiverRisks), "Write the risks")
+                .Require(!string.IsNullOrWhiteSpace(w?.ReprocurementPlan), nameof(UpdateDecisionReportCommand.ReprocurementPlan), "Write the plan to re-procure");
+        }
         for (var i = 0; i < r.Equality.Count; i++)
         {
             errors.Require(r.Equality[i].Impact is not null, $"Equality[{i}].Impact", $"Choose the impact on {r.Equality[i].Characteristic.ToLowerInvariant()}")

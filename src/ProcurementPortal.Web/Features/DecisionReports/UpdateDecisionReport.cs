@@ -46,6 +46,16 @@ public sealed record UpdateDecisionReportCommand
     public string? DecisionMaker { get; init; }
     public DateOnly? DecisionDate { get; init; }
 
+    /// <summary>A waiver report's contracts (ignored for a procurement's report).</summary>
+    public IReadOnlyList<Guid>? ContractIds { get; init; }
+    /// <summary>A waiver report's extension, in months (ignored for a procurement's report).</summary>
+    public int? ExtensionMonths { get; init; }
+    /// <summary>The code of the exemption in the tenant's contract procedure rules that the waiver relies on.</summary>
+    public string? ExemptionCode { get; init; }
+    public string? WaiverReasons { get; init; }
+    public string? WaiverRisks { get; init; }
+    public string? ReprocurementPlan { get; init; }
+
     public const int MaxText = 20000;
 
     public Errors Validate()
@@ -61,6 +71,7 @@ public sealed record UpdateDecisionReportCommand
                      (SummaryOfMainIssues, nameof(SummaryOfMainIssues)), (Recommendations, nameof(Recommendations)), (Background, nameof(Background)),
                      (ValueAndSavings, nameof(ValueAndSavings)), (ConsultationAndEngagement, nameof(ConsultationAndEngagement)),
                      (LegalImplications, nameof(LegalImplications)), (FinancialImplications, nameof(FinancialImplications)),
+                     (WaiverReasons, nameof(WaiverReasons)), (WaiverRisks, nameof(WaiverRisks)), (ReprocurementPlan, nameof(ReprocurementPlan)),
                  })
         {
             errors.LimitText(text, field, "the text", MaxText);
@@ -89,13 +100,21 @@ public sealed record UpdateDecisionReportCommand
         errors.Require(equality.Select(e => e.Characteristic).Distinct().Count() == equality.Count, nameof(Equality), "Assess each protected characteristic once");
         return errors;
     }
+
+    /// <summary>The waiver's own rules: at least one contract, a sensible extension, and an exemption from the tenant's list.</summary>
+    public Errors ValidateWaiver(Errors errors, IReadOnlyList<WaiverExemption> exemptions) => errors
+        .Require(ContractIds is { Count: > 0 }, nameof(ContractIds), "Select the contracts the waiver extends")
+        .Require(ExtensionMonths is >= WaiverRules.MinMonths and <= WaiverRules.MaxMonths, nameof(ExtensionMonths),
+            $"The extension must be between {WaiverRules.MinMonths} and {WaiverRules.MaxMonths} months")
+        .Require(string.IsNullOrWhiteSpace(ExemptionCode) || exemptions.Any(e => e.Code == ExemptionCode), nameof(ExemptionCode),
+            "Choose an exemption from your organisation's contract procedure rules");
 }
 
 /// <summary>
 /// An officer changes a draft decision report. Only a draft changes: a report in review waits for its decision, and
 /// an approved one is the record of a decision — the refusal is audited, and a new version is the way to change it.
 /// </summary>
-public sealed class UpdateDecisionReportHandler(PortalDbContext db, AuditLog audit)
+public sealed class UpdateDecisionReportHandler(PortalDbContext db, AuditLog audit, DecisionReportQueries queries)
 {
     public async Task<Outcome<DecisionReport>> HandleAsync(Guid id, UpdateDecisionReportCommand command, CancellationToken ct)
     {
@@ -108,9 +127,29 @@ public sealed class UpdateDecisionReportHandler(PortalDbContext db, AuditLog aud
             return refused;
         }
         var errors = command.Validate();
+        var exemptions = (await queries.TemplateAsync(ct)).ExemptionChoices();
+        if (report.SubjectType == DecisionSubjectType.Waiver)
+        {
+            command.ValidateWaiver(errors, exemptions);
+            await WaiverRules.CheckContractsAsync(db, command.ContractIds, errors, nameof(command.ContractIds), ct);
+        }
         if (!errors.IsEmpty)
         {
             return errors;
+        }
+        if (report.SubjectType == DecisionSubjectType.Waiver)
+        {
+            var exemption = exemptions.FirstOrDefault(e => e.Code == command.ExemptionCode);
+            report.Waiver = new WaiverDetails
+            {
+                Contracts = command.ContractIds!.Distinct().Select(c => new WaivedContract { ContractId = c }).ToList(),
+                ExtensionMonths = command.ExtensionMonths!.Value,
+                ExemptionCode = exemption?.Code,
+                ExemptionText = exemption?.Description ?? "",
+                Reasons = Clean(command.WaiverReasons),
+                Risks = Clean(command.WaiverRisks),
+                ReprocurementPlan = Clean(command.ReprocurementPlan),
+            };
         }
         report.Title = command.Title!.Trim();
         report.SummaryOfMainIssues = Clean(command.SummaryOfMainIssues);
