@@ -81,30 +81,28 @@ public sealed class AwardController(AwardLoader loader, PortalDbContext db) : Co
     [HttpGet("recommendation")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Recommendation(Guid id, CancellationToken ct) =>
-        await PageAsync(id, ct) is { } page ? RecommendationView(page, RecommendationForm.From(page.Award)) : NotFound();
+        await PageAsync(id, ct) is { } page ? FormView(nameof(Recommendation), page, RecommendationForm.From(page.Award)) : NotFound();
 
     [HttpPost("recommendation")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Recommendation(Guid id, RecommendationForm form, [FromServices] RecommendAwardHandler handler, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, form.ToCommand(), UserId, User.Identity!.Name!, ct);
-        var page = outcome.Errors is null ? null : await PageAsync(id, ct);
-        return this.ToPageResult(outcome, () => page is null ? NotFound() : RecommendationView(page, form), _ => Done(id, "The award recommendation is recorded"));
+        return await SubmittedAsync(id, outcome, nameof(Recommendation), form, _ => "The award recommendation is recorded", ct);
     }
 
     [HttpGet("decision")]
     [TenantScoped(Role.Approver)]
     public async Task<IActionResult> Decision(Guid id, CancellationToken ct) =>
-        await PageAsync(id, ct) is { } page ? DecisionView(page, new DecisionForm()) : NotFound();
+        await PageAsync(id, ct) is { } page ? FormView(nameof(Decision), page, new DecisionForm()) : NotFound();
 
     [HttpPost("decision")]
     [TenantScoped(Role.Approver)]
     public async Task<IActionResult> Decision(Guid id, DecisionForm form, [FromServices] DecideAwardHandler handler, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, new DecideAwardCommand(form.Decision, form.Comments), UserId, User.Identity!.Name!, Actor, ct);
-        var page = outcome.Errors is null ? null : await PageAsync(id, ct);
-        return this.ToPageResult(outcome, () => page is null ? NotFound() : DecisionView(page, form),
-            v => Done(id, v.Decision == nameof(ApprovalDecision.Approved) ? "You approved the award" : "You rejected the award: it goes back to the officer"));
+        return await SubmittedAsync(id, outcome, nameof(Decision), form,
+            v => v.Decision == nameof(ApprovalDecision.Approved) ? "You approved the award" : "You rejected the award: it goes back to the officer", ct);
     }
 
     [HttpPost("letters")]
@@ -122,41 +120,32 @@ public sealed class AwardController(AwardLoader loader, PortalDbContext db) : Co
     [HttpGet("challenge")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Challenge(Guid id, CancellationToken ct) =>
-        await PageAsync(id, ct) is { } page ? ChallengeView(page, new ChallengeForm()) : NotFound();
+        await PageAsync(id, ct) is { } page ? FormView(nameof(Challenge), page, new ChallengeForm()) : NotFound();
 
     [HttpPost("challenge")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Challenge(Guid id, ChallengeForm form, [FromServices] RecordChallengeHandler handler, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, new RecordChallengeCommand(form.Details), ct);
-        var page = outcome.Errors is null ? null : await PageAsync(id, ct);
-        return this.ToPageResult(outcome, () => page is null ? NotFound() : ChallengeView(page, form),
-            _ => Done(id, "The challenge is recorded: the award waits until it is resolved"));
+        return await SubmittedAsync(id, outcome, nameof(Challenge), form, _ => "The challenge is recorded: the award waits until it is resolved", ct);
     }
 
     /// <summary>The overview again with the handler's errors in the summary, or a redirect with the success message.</summary>
-    private async Task<IActionResult> ShowOutcomeAsync(Guid id, Outcome<AwardView> outcome, Func<AwardView, string> success, CancellationToken ct)
+    private Task<IActionResult> ShowOutcomeAsync(Guid id, Outcome<AwardView> outcome, Func<AwardView, string> success, CancellationToken ct) =>
+        SubmittedAsync(id, outcome, nameof(Index), null, success, ct);
+
+    /// <summary>The form's page again with the handler's errors (the overview when <paramref name="form"/> is null), or a redirect with the success message.</summary>
+    private async Task<IActionResult> SubmittedAsync(Guid id, Outcome<AwardView> outcome, string view, object? form, Func<AwardView, string> success, CancellationToken ct)
     {
         var page = outcome.Errors is null ? null : await PageAsync(id, ct);
-        return this.ToPageResult(outcome, () => page is null ? NotFound() : View(nameof(Index), page), v => Done(id, success(v)));
+        return this.ToPageResult(outcome, () => page is null ? NotFound() : form is null ? View(view, page) : FormView(view, page, form), v => Done(id, success(v)));
     }
 
-    private ViewResult RecommendationView(AwardPage page, RecommendationForm form)
+    /// <summary>A form page: the form as its model, the award beside it.</summary>
+    private ViewResult FormView(string view, AwardPage page, object form)
     {
         ViewData["Page"] = page;
-        return View(nameof(Recommendation), form);
-    }
-
-    private ViewResult DecisionView(AwardPage page, DecisionForm form)
-    {
-        ViewData["Page"] = page;
-        return View(nameof(Decision), form);
-    }
-
-    private ViewResult ChallengeView(AwardPage page, ChallengeForm form)
-    {
-        ViewData["Page"] = page;
-        return View(nameof(Challenge), form);
+        return View(view, form);
     }
 
     private RedirectResult Done(Guid id, string message)
