@@ -569,6 +569,10 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("character varying(400)")
                         .HasColumnName("extension_options");
 
+                    b.Property<int>("ExtensionRemindersSent")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_reminders_sent");
+
                     b.Property<Guid?>("FrameworkAgreementId")
                         .HasColumnType("uuid")
                         .HasColumnName("framework_agreement_id");

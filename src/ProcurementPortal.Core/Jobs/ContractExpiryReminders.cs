@@ -14,11 +14,14 @@ namespace ProcurementPortal.Core.Jobs;
 /// <summary>
 /// Emails each contract's owner 6 months, 3 months and 1 month before its end (issue 7.7). A daily recurring job, each
 /// tenant in a unit of work of its own; each reminder is marked on the contract when queued, so it is sent once, and a
-/// run that was missed sends only the latest reminder due (not three at once).
+/// run that was missed sends only the latest reminder due (not three at once). The owner is also reminded
+/// <see cref="ExtensionLeadMonths"/> months before each extension option's decision date (<see cref="ContractExtensions"/>),
+/// once per option.
 /// </summary>
 public sealed class ContractExpiryReminders(IServiceScopeFactory scopes, PortalDbContext db, TimeProvider clock)
 {
     public const string RecurringJobId = "contract-expiry-reminders";
+    public const int ExtensionLeadMonths = 3;
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -74,7 +77,45 @@ public sealed class ContractExpiryReminders(IServiceScopeFactory scopes, PortalD
                 audit.Record("contract.expiry_reminder_sent", nameof(Contract), contract.Id,
                     $"{contract.Reference} with {contract.ProviderName} ends {contract.EndsOn:yyyy-MM-dd}: {within} reminder");
             }
+            await RemindOfExtensionsAsync(today, now, ct);
             await db.SaveChangesAsync(ct);
+        }
+
+        /// <summary>
+        /// The latest extension option whose reminder is due (its decision date within the lead time, not passed) and
+        /// not yet sent; options before it count as reminded, so a missed run never sends an old one late.
+        /// </summary>
+        private async Task RemindOfExtensionsAsync(DateOnly today, DateTime now, CancellationToken ct)
+        {
+            var contracts = await db.Contracts.Where(c => c.ExtensionOptions != null && c.ExtensionOptions != "").ToListAsync(ct);
+            foreach (var contract in contracts)
+            {
+                var due = ContractExtensions.Options(contract.EndsOn, contract.ExtensionOptions)
+                    .LastOrDefault(o => o.Number > contract.ExtensionRemindersSent && today >= o.DecisionOn.AddMonths(-ExtensionLeadMonths) && today <= o.DecisionOn);
+                if (due is null)
+                {
+                    continue;
+                }
+                contract.ExtensionRemindersSent = due.Number;
+                var decideBy = due.DecisionOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+                if (await TenantOfficers.EmailOfAsync(db, contract.OwnerUserId, ct) is { } email)
+                {
+                    outbox.Enqueue(email, "contract-extension-reminder", new
+                    {
+                        contract.Reference,
+                        contract.Title,
+                        contract.ProviderName,
+                        contract.LotName,
+                        Option = due.Number,
+                        Length = due.Months % 12 == 0 ? $"{due.Months / 12} year{(due.Months == 12 ? "" : "s")}" : $"{due.Months} months",
+                        DecideBy = decideBy,
+                        ExtendsTo = due.ExtendsTo.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")),
+                        Link = $"{configuration["Portal:BaseUrl"]?.TrimEnd('/')}/{tenant.Slug}/contracts/{contract.Id}",
+                    });
+                }
+                audit.Record("contract.extension_reminder_sent", nameof(Contract), contract.Id,
+                    $"{contract.Reference} with {contract.ProviderName}: extension option {due.Number} to be decided by {due.DecisionOn:yyyy-MM-dd}");
+            }
         }
     }
 }

@@ -36,12 +36,14 @@ public sealed class NavigationService(PortalDbContext db)
             if (tenant is not null && (tenant.Has(Role.ProcurementOfficer) || tenant.Has(Role.Approver) || tenant.Has(Role.TenantAdmin)))
             {
                 links.Add(new NavLink("Decision reports", $"/{tenant.Slug}/decision-reports", path.StartsWith($"/{tenant.Slug}/decision-reports", StringComparison.Ordinal)));
+                links.Add(new NavLink("Contracts", $"/{tenant.Slug}/contracts", path.StartsWith($"/{tenant.Slug}/contracts", StringComparison.Ordinal)));
             }
             if (tenant?.Has(Role.TenantAdmin) == true)
             {
                 links.Add(new NavLink("Users", $"/{tenant.Slug}/admin/users", path.StartsWith($"/{tenant.Slug}/admin/users", StringComparison.Ordinal)));
                 links.Add(new NavLink("Audit log", $"/{tenant.Slug}/admin/audit", path.StartsWith($"/{tenant.Slug}/admin/audit", StringComparison.Ordinal)));
                 links.Add(new NavLink("Branding", $"/{tenant.Slug}/admin/branding", path.StartsWith($"/{tenant.Slug}/admin/branding", StringComparison.Ordinal)));
+                links.Add(new NavLink("Non-working days", $"/{tenant.Slug}/admin/non-working-days", path.StartsWith($"/{tenant.Slug}/admin/non-working-days", StringComparison.Ordinal)));
             }
         }
         if (http.User.HasClaim(PortalClaims.PlatformAdmin, "true"))

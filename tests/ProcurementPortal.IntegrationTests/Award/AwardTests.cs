@@ -8,6 +8,7 @@ using ProcurementPortal.Core.Domain;
 using ProcurementPortal.Core.Jobs;
 using ProcurementPortal.IntegrationTests.Evaluation;
 using ProcurementPortal.IntegrationTests.Support;
+using static ProcurementPortal.IntegrationTests.Award.AwardTestSupport;
 using ProcurementPortal.Web.Features.Award;
 using UglyToad.PdfPig;
 
@@ -17,51 +18,10 @@ namespace ProcurementPortal.IntegrationTests.Award;
 [Collection(PortalCollection.Name)]
 public sealed class AwardTests(PortalFixture fixture)
 {
-    private sealed record Ranked(ClosedTender Closed, Panelist ScoringApprover, Panelist Moderator);
-
-    /// <summary>
-    /// Two Lancashire bidders for lots 1 and 2, scored and moderated (Ribble 4s, Pendle 2s), each lot appointing one
-    /// provider, the ranking published. The first evaluator also holds the Approver role.
-    /// </summary>
-    private async Task<Ranked> RankedAsync()
-    {
-        var closed = await fixture.ClosedTenderAsync(("Ribble Care", 0.95m), ("Pendle Support", 0.9m));
-        await closed.OpenAsync();
-        var scorer = await fixture.CreateUserAsync(closed.Tender.Tenant, Role.Evaluator, Role.Approver);
-        var evaluator = new Panelist(scorer, await fixture.BearerClientAsync(scorer.Email!));
-        var moderator = await fixture.PanelistAsync(closed);
-        await closed.AppointAsync(moderator, evaluator);
-        await closed.DeclareAsync(evaluator);
-        await closed.DeclareAsync(moderator);
-        await closed.PassGatesAsync(await fixture.BidIdsAsync(closed));
-        Assert.Equal(HttpStatusCode.OK, (await closed.Tender.Officer.PostAsync($"{closed.Api}/evaluation/prices", null)).StatusCode);
-        await closed.ScoreAllAndSubmitAsync(evaluator, name => name == "Ribble Care" ? 4 : 2);
-        await closed.ModerateAllAsync(moderator, name => name == "Ribble Care" ? 4 : 2);
-        await fixture.SqlAsync("update lots set max_providers = 1 where procurement_id = @id", ("id", closed.Tender.Id));
-        var published = await moderator.Client.PostAsync($"{closed.Api}/evaluation/results/publish", null);
-        Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
-        return new Ranked(closed, evaluator, moderator);
-    }
-
-    private async Task<Panelist> ApproverAsync(ClosedTender closed) => await fixture.PanelistAsync(closed, Role.Approver);
-
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private async Task<JsonElement> RecommendAndApproveAsync(ClosedTender closed)
-    {
-        await OkJsonAsync(await closed.Tender.Officer.PutAsJsonAsync($"{closed.Api}/award/recommendation", new { }));
-        var approver = await ApproverAsync(closed);
-        return await OkJsonAsync(await approver.Client.PostAsJsonAsync($"{closed.Api}/award/decision", new { decision = "Approved", comments = "Within budget and well evidenced." }));
-    }
-
     [Fact]
     public async Task The_approver_who_scored_a_bid_cannot_approve_its_award_and_another_approver_can()
     {
-        var (closed, scoringApprover, moderator) = await RankedAsync();
+        var (closed, scoringApprover, moderator) = await fixture.RankedAsync();
         var recommended = await OkJsonAsync(await closed.Tender.Officer.PutAsJsonAsync($"{closed.Api}/award/recommendation", new { }));
         Assert.All(recommended.GetProperty("lots").EnumerateArray().Where(l => l.GetProperty("bids").GetArrayLength() > 0), lot => Assert.Equal(["Ribble Care"],
             lot.GetProperty("bids").EnumerateArray().Where(b => b.GetProperty("appointed").GetBoolean()).Select(b => b.GetProperty("providerName").GetString())));
@@ -78,7 +38,7 @@ public sealed class AwardTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, moderatorRefused.StatusCode);
         Assert.Contains("You moderated this procurement", await moderatorRefused.Content.ReadAsStringAsync());
 
-        var approver = await ApproverAsync(closed);
+        var approver = await fixture.PanelistAsync(closed, Role.Approver);
         var approved = await OkJsonAsync(await approver.Client.PostAsJsonAsync($"{closed.Api}/award/decision", new { decision = "Approved", comments = "Agreed." }));
         Assert.Equal("AwardApproved", approved.GetProperty("state").GetString());
         Assert.Equal("Approved", approved.GetProperty("decision").GetString());
@@ -89,7 +49,7 @@ public sealed class AwardTests(PortalFixture fixture)
     [Fact]
     public async Task Departing_from_the_ranking_needs_reasons()
     {
-        var (closed, _, _) = await RankedAsync();
+        var (closed, _, _) = await fixture.RankedAsync();
         var award = await closed.Tender.Officer.GetFromJsonAsync<JsonElement>($"{closed.Api}/award");
         var lot = award.GetProperty("lots")[0];
         var pendle = lot.GetProperty("bids").EnumerateArray().Single(b => b.GetProperty("providerName").GetString() == "Pendle Support").GetProperty("bidId").GetGuid();
@@ -107,8 +67,8 @@ public sealed class AwardTests(PortalFixture fixture)
     [Fact]
     public async Task Letters_are_stored_emailed_once_with_the_pdf_and_an_unsuccessful_bidder_reads_its_scores_beside_the_winners()
     {
-        var (closed, _, _) = await RankedAsync();
-        await RecommendAndApproveAsync(closed);
+        var (closed, _, _) = await fixture.RankedAsync();
+        await fixture.RecommendAndApproveAsync(closed);
         // The contract award notice is planned a week ahead; the letters date the standstill from that day.
         var noticeOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
         var lastDay = Core.Calendar.Standstill.EndOf(Core.Domain.Award.StandstillRegime.ProcurementAct2023, noticeOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
@@ -163,8 +123,8 @@ public sealed class AwardTests(PortalFixture fixture)
     [Fact]
     public async Task The_standstill_ends_by_the_job_and_makes_framework_agreements_contracts_and_reminders_once_each()
     {
-        var (closed, _, _) = await RankedAsync();
-        await RecommendAndApproveAsync(closed);
+        var (closed, _, _) = await fixture.RankedAsync();
+        await fixture.RecommendAndApproveAsync(closed);
         Assert.Equal(HttpStatusCode.BadRequest, (await closed.Tender.Officer.PostAsync($"{closed.Api}/award/notice", null)).StatusCode);
         await OkJsonAsync(await closed.Tender.Officer.PostAsJsonAsync($"{closed.Api}/award/letters", new { }), HttpStatusCode.Accepted);
         await fixture.RunJobAsync<AwardLettersJob>(j => j.RunAsync(closed.Tender.Tenant.Id, closed.Tender.Id, CancellationToken.None));
@@ -217,8 +177,8 @@ public sealed class AwardTests(PortalFixture fixture)
     [Fact]
     public async Task A_recorded_challenge_keeps_the_procurement_in_standstill()
     {
-        var (closed, _, _) = await RankedAsync();
-        await RecommendAndApproveAsync(closed);
+        var (closed, _, _) = await fixture.RankedAsync();
+        await fixture.RecommendAndApproveAsync(closed);
         await OkJsonAsync(await closed.Tender.Officer.PostAsJsonAsync($"{closed.Api}/award/letters", new { }), HttpStatusCode.Accepted);
         await fixture.RunJobAsync<AwardLettersJob>(j => j.RunAsync(closed.Tender.Tenant.Id, closed.Tender.Id, CancellationToken.None));
         await OkJsonAsync(await closed.Tender.Officer.PostAsync($"{closed.Api}/award/notice", null));

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 
+using ProcurementPortal.IntegrationTests.Bids;
+
 namespace ProcurementPortal.IntegrationTests.Support;
 
 public static partial class HttpHelpers
@@ -9,6 +11,10 @@ public static partial class HttpHelpers
     /// <summary>Signs in through the Identity API and returns a client that sends the bearer token.</summary>
     public static async Task<HttpClient> BearerClientAsync(this PortalFixture fixture, string email, string? password = null)
     {
+        if (fixture.UseKestrel && password is null)
+        {
+            return await fixture.ApiClientAsync(email); // served over Kestrel for a browser: the test server's client cannot reach it
+        }
         var client = fixture.CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/identity/login", new { email, password = password ?? PortalFixture.Password });
         response.EnsureSuccessStatusCode();

@@ -142,6 +142,8 @@ public class Contract : ITenantOwned
     public DateTime? Reminded6MonthsAt { get; set; }
     public DateTime? Reminded3MonthsAt { get; set; }
     public DateTime? Reminded1MonthAt { get; set; }
+    /// <summary>How many extension options (in order) the owner was reminded of before their decision date.</summary>
+    public int ExtensionRemindersSent { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

@@ -77,6 +77,12 @@ public sealed class ContractsApiController(ContractRegister register) : Controll
     public async Task<IReadOnlyList<ContractRow>> List([FromQuery] string? provider, [FromQuery] string? lot, [FromQuery] string? sort, CancellationToken ct) =>
         await register.ListAsync(new ContractFilter(provider, lot, sort), ct);
 
+    [HttpGet("{contractId:guid}")]
+    [ProducesResponseType<ContractDetail>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<ContractDetail>> Get(Guid contractId, CancellationToken ct) =>
+        await register.FindAsync(contractId, ct) is { } contract ? contract : NotFound();
+
     [HttpGet("csv")]
     [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, "text/csv")]
     public async Task<ActionResult> Csv([FromQuery] string? provider, [FromQuery] string? lot, [FromQuery] string? sort, CancellationToken ct) =>

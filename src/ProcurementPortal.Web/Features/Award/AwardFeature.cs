@@ -13,5 +13,8 @@ public static class AwardFeature
         .AddScoped<RecordChallengeHandler>()
         .AddScoped<StandstillJob>()
         .AddScoped<ContractRegister>()
-        .AddScoped<ProviderLetters>();
+        .AddScoped<ProviderLetters>()
+        .AddScoped<ProviderLetterInbox>()
+        .AddScoped<NonWorkingDays.AddNonWorkingDayHandler>()
+        .AddScoped<NonWorkingDays.RemoveNonWorkingDayHandler>();
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain.Award;
+using ProcurementPortal.Core.Calendar;
 
 namespace ProcurementPortal.Web.Features.Award;
 
@@ -45,6 +46,25 @@ public sealed class ContractRegister(PortalDbContext db)
             .ToList();
     }
 
+    /// <summary>One contract of the register, with what the register leaves out: its owner and reminders.</summary>
+    public async Task<ContractDetail?> FindAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Contracts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is not { } c)
+        {
+            return null;
+        }
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == c.OwnerUserId)
+            .Select(u => u.DisplayName != "" ? u.DisplayName : u.Email ?? "").SingleOrDefaultAsync(ct);
+        var reference = c.ProcurementId is null ? null
+            : await db.Procurements.AsNoTracking().Where(p => p.Id == c.ProcurementId).Select(p => p.Reference).SingleOrDefaultAsync(ct);
+        var extensions = await db.ContractExtensions.AsNoTracking().Where(x => x.ContractId == c.Id).OrderBy(x => x.RecordedAt).ToListAsync(ct);
+        return new ContractDetail(
+            new ContractRow(c.Id, c.Reference, c.Title, c.ProviderName, c.LotName, c.StartsOn, c.EndsOn, c.ExtensionOptions, c.Value, c.Rates),
+            c.ProcurementId, reference, owner, ContractExtensions.Options(c.EndsOn, c.ExtensionOptions).Select(o => o.DecisionOn).ToList(),
+            Evaluation.EvaluationQueries.Utc(c.Reminded6MonthsAt), Evaluation.EvaluationQueries.Utc(c.Reminded3MonthsAt), Evaluation.EvaluationQueries.Utc(c.Reminded1MonthAt),
+            extensions.Select(ContractRecords.ContractExtensionRow.From).ToList());
+    }
+
     public async Task<IReadOnlyList<PublicContractRow>> PublicAsync(CancellationToken ct) =>
         (await ListAsync(new ContractFilter(), ct))
             .Select(c => new PublicContractRow(c.Reference, c.Title, c.ProviderName, c.StartsOn, c.EndsOn, c.ExtensionOptions, c.Value))
@@ -72,6 +92,11 @@ public sealed class ContractRegister(PortalDbContext db)
         return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"")}\"" : safe;
     }
 }
+
+/// <summary>A contract as its page shows it: the register's row, the procurement it came from, its owner and reminders.</summary>
+public sealed record ContractDetail(
+    ContractRow Contract, Guid? ProcurementId, string? ProcurementReference, string? Owner, IReadOnlyList<DateOnly> ExtensionDecisionDates,
+    DateTimeOffset? Reminded6MonthsAt, DateTimeOffset? Reminded3MonthsAt, DateTimeOffset? Reminded1MonthAt, IReadOnlyList<ContractRecords.ContractExtensionRow> Extensions);
 
 public sealed record ProviderLetter(Guid Id, string Reference, string Lot, bool Successful, string FileName, string Sha256, DateTimeOffset CreatedAt);
 

@@ -69,7 +69,7 @@ public sealed class RecommendAwardHandler(PortalDbContext db, AwardLoader loader
                 row.EvaluatedPrice = r.EvaluatedPrice;
                 row.RankingRecommends = r.Recommended;
                 row.Appointed = appointed.Contains(r.BidId);
-                row.DepartureReason = departs ? choice!.Reason!.Trim() : null;
+                row.DepartureReason = departs ? choice?.Reason?.Trim() : null;
                 rows.Add(row);
             }
         }

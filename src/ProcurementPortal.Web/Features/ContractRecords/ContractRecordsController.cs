@@ -85,7 +85,11 @@ public sealed class ContractRecordsController : Controller
     }
 }
 
-public sealed record ContractExtensionRow(DateOnly PreviousEndsOn, DateOnly NewEndsOn, decimal AddedValue, string Authority, Guid? DecisionReportId, DateTimeOffset RecordedAt, string RecordedByName);
+public sealed record ContractExtensionRow(DateOnly PreviousEndsOn, DateOnly NewEndsOn, decimal AddedValue, string Authority, Guid? DecisionReportId, DateTimeOffset RecordedAt, string RecordedByName)
+{
+    public static ContractExtensionRow From(ContractExtension x) => new(x.PreviousEndsOn, x.NewEndsOn, x.AddedValue, x.Authority, x.DecisionReportId,
+        new DateTimeOffset(DateTime.SpecifyKind(x.RecordedAt, DateTimeKind.Utc)), x.RecordedByName);
+}
 
 /// <summary>Recording existing contracts in the register, and each contract's extension history.</summary>
 [ApiController]
@@ -115,8 +119,7 @@ public sealed class ContractRecordsApiController : ControllerBase
             return NotFound();
         }
         var rows = await db.ContractExtensions.AsNoTracking().Where(x => x.ContractId == id).OrderBy(x => x.RecordedAt).ToListAsync(ct);
-        return Ok(rows.Select(x => new ContractExtensionRow(x.PreviousEndsOn, x.NewEndsOn, x.AddedValue, x.Authority, x.DecisionReportId,
-            new DateTimeOffset(DateTime.SpecifyKind(x.RecordedAt, DateTimeKind.Utc)), x.RecordedByName)).ToList());
+        return Ok(rows.Select(ContractExtensionRow.From).ToList());
     }
 }
 
