@@ -42,7 +42,7 @@ public static class EvaluationTestSupport
         }
         await fixture.MoveDeadlineAsync(tender, TimeSpan.FromSeconds(-1));
         await fixture.RunJobAsync<CloseSubmissionsJob>(j => j.RunAsync(tender.Tenant.Id, tender.Id, CancellationToken.None));
-        var second = await fixture.BearerClientAsync((await fixture.CreateUserAsync(tender.Tenant, Role.ProcurementOfficer)).Email!);
+        var second = await fixture.ApiClientAsync((await fixture.CreateUserAsync(tender.Tenant, Role.ProcurementOfficer)).Email!);
         return new ClosedTender(fixture, tender, second, providers);
     }
 
@@ -56,7 +56,7 @@ public static class EvaluationTestSupport
     public static async Task<Panelist> PanelistAsync(this PortalFixture fixture, ClosedTender closed, Role role = Role.Evaluator)
     {
         var user = await fixture.CreateUserAsync(closed.Tender.Tenant, role);
-        return new Panelist(user, await fixture.BearerClientAsync(user.Email!));
+        return new Panelist(user, await fixture.ApiClientAsync(user.Email!));
     }
 
     public static async Task AppointAsync(this ClosedTender closed, Panelist moderator, params Panelist[] evaluators)
