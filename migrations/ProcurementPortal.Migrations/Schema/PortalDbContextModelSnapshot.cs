@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ProcurementPortal.Core.Data;
-using ProcurementPortal.Core.Domain.Award;
 
 #nullable disable
 
@@ -597,7 +596,7 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("character varying(200)")
                         .HasColumnName("provider_name");
 
-                    b.Property<List<AgreedRate>>("Rates")
+                    b.Property<string>("Rates")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("rates");
@@ -1490,6 +1489,11 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("display_name");
+
+                    b.PrimitiveCollection<List<Guid>>("LotIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("lot_ids");
 
                     b.Property<Guid>("ProcurementId")
                         .HasColumnType("uuid")

@@ -41,6 +41,8 @@ public class PanelMember : ITenantOwned
     public PanelRole Role { get; set; } = PanelRole.Evaluator;
     /// <summary>The sections this evaluator scores; empty means every section.</summary>
     public List<Guid> SectionIds { get; set; } = [];
+    /// <summary>The lots whose bids this evaluator scores; empty means every lot.</summary>
+    public List<Guid> LotIds { get; set; } = [];
     /// <summary>When the evaluator submitted their scores (then they are final, and others' scores become visible).</summary>
     public DateTime? ScoresSubmittedAt { get; set; }
     /// <summary>The evaluation deadline this member was last reminded of; a moved deadline earns a fresh reminder.</summary>
