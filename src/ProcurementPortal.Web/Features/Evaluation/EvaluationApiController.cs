@@ -53,6 +53,17 @@ public sealed class EvaluationApiController : ControllerBase
         this.ToApiResult(await handler.HandleAsync(id, command, Actor, ct), panel => Ok(panel.Select(m =>
             new PanelMemberResponse(m.UserId, m.DisplayName, m.Role.ToString(), m.SectionIds, m.LotIds, EvaluationQueries.Utc(m.ScoresSubmittedAt))).ToList()));
 
+    /// <summary>
+    /// Adds a named external evaluator by email: one of the organisation's evaluators joins at once (invited false);
+    /// anyone else is emailed an invitation to the Evaluator role and joins the panel on accepting it (invited true).
+    /// </summary>
+    [HttpPost("evaluation/panel/external")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<ExternalEvaluatorResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> AddExternal(Guid id, ExternalEvaluatorCommand command, [FromServices] AddExternalEvaluatorHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.HandleAsync(id, command, ct), Ok);
+
     /// <summary>The caller's view of the evaluation: declarations to make and the bids to score.</summary>
     [HttpGet("evaluation")]
     [ProducesResponseType<EvaluationOverview>(StatusCodes.Status200OK)]

@@ -21,7 +21,14 @@ public sealed class PanelForm
 
 public sealed record PanelCandidate(Guid UserId, string Name, bool IsEvaluator);
 
-public sealed record PanelPage(Guid ProcurementId, string Reference, IReadOnlyList<PanelCandidate> Candidates, IReadOnlyList<Choice> Sections, IReadOnlyList<Choice> Lots);
+public sealed record PanelPage(Guid ProcurementId, string Reference, IReadOnlyList<PanelCandidate> Candidates, IReadOnlyList<Choice> Sections, IReadOnlyList<Choice> Lots,
+    IReadOnlyList<PanelInvitation> Invited);
+
+public sealed class ExternalEvaluatorForm
+{
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+}
 
 public sealed class GateForm
 {
@@ -85,6 +92,20 @@ public sealed partial class EvaluationController
         }
         return this.ToPageResult(outcome, NotFound, _ => Done(id, "The panel is appointed"));
     }
+
+    [HttpGet("evaluation/panel/external")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> External(Guid id, [FromServices] PortalDbContext db, CancellationToken ct) =>
+        await db.Procurements.AnyAsync(p => p.Id == id, ct) ? View(new ExternalEvaluatorForm()) : NotFound();
+
+    [HttpPost("evaluation/panel/external")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> External(Guid id, ExternalEvaluatorForm form, [FromServices] AddExternalEvaluatorHandler handler, CancellationToken ct) =>
+        this.ToPageResult(await handler.HandleAsync(id, new ExternalEvaluatorCommand(form.Name, form.Email), ct), () => View(form), added =>
+        {
+            TempData["Success"] = added.Invited ? $"Invitation sent to {added.Email}: {added.Name} joins the panel on accepting it" : $"{added.Name} is on the panel";
+            return Redirect($"{PageOf(id)}/evaluation/panel");
+        });
 
     [HttpGet("evaluation/gates")]
     [TenantScoped(Role.ProcurementOfficer)]
@@ -194,7 +215,8 @@ public sealed partial class EvaluationController
             .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         var sections = p.Sections.OrderBy(s => s.Number).Select(s => new Choice(s.Id.ToString(), $"{s.Number}. {s.Title}")).ToList();
         var lots = p.Lots.OrderBy(l => l.Number).Select(l => new Choice(l.Id.ToString(), $"Lot {l.Number}: {l.Name}")).ToList();
-        ViewData["Page"] = new PanelPage(p.Id, p.Reference, candidates, sections, lots);
+        var invited = await db.PanelInvitations.AsNoTracking().Where(i => i.ProcurementId == p.Id && i.JoinedAt == null).OrderBy(i => i.DisplayName).ToListAsync(ct);
+        ViewData["Page"] = new PanelPage(p.Id, p.Reference, candidates, sections, lots, invited);
         return View(nameof(Panel), form);
     }
 
