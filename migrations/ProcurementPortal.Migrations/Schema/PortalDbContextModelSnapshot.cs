@@ -1546,6 +1546,71 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("moderated_scores", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.PanelInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<DateTime?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.PrimitiveCollection<List<Guid>>("LotIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("lot_ids");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.PrimitiveCollection<List<Guid>>("SectionIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("section_ids");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_panel_invitations");
+
+                    b.HasIndex("InvitationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_panel_invitations_invitation_id");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_panel_invitations_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_panel_invitations_tenant_id");
+
+                    b.ToTable("panel_invitations", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.PanelMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1558,6 +1623,11 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("display_name");
+
+                    b.PrimitiveCollection<List<Guid>>("LotIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("lot_ids");
 
                     b.Property<Guid>("ProcurementId")
                         .HasColumnType("uuid")
@@ -3561,6 +3631,23 @@ namespace ProcurementPortal.Migrations.Schema
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_moderated_scores_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.PanelInvitation", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_panel_invitations_invitations_invitation_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_panel_invitations_procurements_procurement_id");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Evaluation.PanelMember", b =>

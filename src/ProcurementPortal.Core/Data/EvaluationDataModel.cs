@@ -32,6 +32,16 @@ internal static class EvaluationDataModel
             e.HasOne<Procurement>().WithMany().HasForeignKey(m => m.ProcurementId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<PanelInvitation>(e =>
+        {
+            e.HasIndex(i => i.ProcurementId);
+            e.HasIndex(i => i.InvitationId).IsUnique();
+            e.Property(i => i.Email).HasMaxLength(256);
+            e.Property(i => i.DisplayName).HasMaxLength(256);
+            e.HasOne<Procurement>().WithMany().HasForeignKey(i => i.ProcurementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Domain.Invitation>().WithMany().HasForeignKey(i => i.InvitationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<ConflictDeclaration>(e =>
         {
             e.HasIndex(d => new { d.ProcurementId, d.UserId, d.BidId }).IsUnique();

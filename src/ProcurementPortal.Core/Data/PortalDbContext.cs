@@ -54,6 +54,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Domain.DecisionReports.DecisionReportTemplate> DecisionReportTemplates => Set<Domain.DecisionReports.DecisionReportTemplate>();
     public DbSet<Domain.Evaluation.BidOpening> BidOpenings => Set<Domain.Evaluation.BidOpening>();
     public DbSet<Domain.Evaluation.PanelMember> PanelMembers => Set<Domain.Evaluation.PanelMember>();
+    public DbSet<Domain.Evaluation.PanelInvitation> PanelInvitations => Set<Domain.Evaluation.PanelInvitation>();
     public DbSet<Domain.Evaluation.ConflictDeclaration> ConflictDeclarations => Set<Domain.Evaluation.ConflictDeclaration>();
     public DbSet<Domain.Evaluation.GateDecision> GateDecisions => Set<Domain.Evaluation.GateDecision>();
     public DbSet<Domain.Evaluation.IndividualScore> IndividualScores => Set<Domain.Evaluation.IndividualScore>();

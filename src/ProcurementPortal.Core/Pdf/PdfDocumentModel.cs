@@ -74,6 +74,12 @@ public sealed record PdfTableColumn(string Header, float Width, PdfAlign Align =
 /// <summary>A PNG or JPEG image, drawn at most <see cref="MaxWidth"/> points wide (and never wider than the text).</summary>
 public sealed record PdfImage(byte[] Bytes, float MaxWidth, PdfAlign Align = PdfAlign.Left) : PdfBlock;
 
+/// <summary>
+/// A vector drawing (a chart), drawn as PDF paths and text, never as an image: scaled down to the text width if wider,
+/// kept on one page.
+/// </summary>
+public sealed record PdfDrawing(ProcurementPortal.Core.Drawing.VectorDrawing Drawing, PdfAlign Align = PdfAlign.Left) : PdfBlock;
+
 /// <summary>Vertical space, in points.</summary>
 public sealed record PdfSpacer(float Height) : PdfBlock;
 

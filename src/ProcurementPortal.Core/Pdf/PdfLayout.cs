@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ProcurementPortal.Core.Drawing;
 using SkiaSharp;
 
 namespace ProcurementPortal.Core.Pdf;
@@ -15,6 +16,8 @@ internal sealed record LineOp(float X1, float Y1, float X2, float Y2, float Widt
 internal sealed record FillOp(SKRect Rect, SKColor Color) : PageOp;
 
 internal sealed record ImageOp(SKImage Image, SKRect Rect) : PageOp;
+
+internal sealed record CircleOp(float CentreX, float CentreY, float Radius, SKColor Color) : PageOp;
 
 /// <summary>Measures text as HarfBuzz shapes it, so that line breaks match what is drawn.</summary>
 internal sealed class TextMeasure(PdfFonts fonts)
@@ -122,6 +125,7 @@ internal sealed partial class PdfLayout
             case PdfKeyValueList list: PlaceKeyValues(list); break;
             case PdfTable table: PlaceTable(table); break;
             case PdfImage image: PlaceImage(image); break;
+            case PdfDrawing drawing: PlaceDrawing(drawing); break;
             case PdfSpacer spacer: PlaceSpacer(spacer); break;
             case PdfPageBreak: if (!AtPageTop) NewPage(); break;
             case PdfSignature signature: PlaceSignature(signature); break;
@@ -261,6 +265,44 @@ internal sealed partial class PdfLayout
         var x = Aligned(block.Align, _left, Width, width);
         _page.Add(new ImageOp(image, new SKRect(x, _y, x + width, _y + height)));
         _y += height + BodySize * 0.7f;
+    }
+
+    private void PlaceDrawing(PdfDrawing block)
+    {
+        var drawing = block.Drawing;
+        var scale = Math.Min(1f, Math.Min(Width / drawing.Width, (_bottom - _top) / drawing.Height));
+        var height = drawing.Height * scale;
+        EnsureRoom(height);
+        var left = Aligned(block.Align, _left, Width, drawing.Width * scale);
+        var top = _y;
+        float X(float x) => left + x * scale;
+        float Y(float y) => top + y * scale;
+        foreach (var shape in drawing.Shapes)
+        {
+            _page.Add(shape switch
+            {
+                VectorRect r => new FillOp(new SKRect(X(r.X), Y(r.Y), X(r.X + r.Width), Y(r.Y + r.Height)), SKColor.Parse(r.Fill)),
+                VectorCircle c => new CircleOp(X(c.CentreX), Y(c.CentreY), c.Radius * scale, SKColor.Parse(c.Fill)),
+                VectorLine l => new LineOp(X(l.X1), Y(l.Y1), X(l.X2), Y(l.Y2), l.StrokeWidth * scale, SKColor.Parse(l.Stroke)),
+                VectorText t => DrawingText(t, X, Y, scale),
+                _ => throw new ArgumentException($"No drawing for the shape {shape.GetType().Name}.", nameof(block)),
+            });
+        }
+        _y += height + BodySize * 0.7f;
+    }
+
+    private TextOp DrawingText(VectorText text, Func<float, float> x, Func<float, float> y, float scale)
+    {
+        var content = text.Text.Normalize(NormalizationForm.FormC);
+        var size = text.Size * scale;
+        var width = _measure.Width(content, text.Bold, size);
+        var start = text.Anchor switch
+        {
+            VectorTextAnchor.End => x(text.X) - width,
+            VectorTextAnchor.Middle => x(text.X) - width / 2,
+            _ => x(text.X),
+        };
+        return new TextOp(content, start, y(text.Y), text.Bold, size, SKColor.Parse(text.Fill));
     }
 
     private void PlaceSignature(PdfSignature signature)

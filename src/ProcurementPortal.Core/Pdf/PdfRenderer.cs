@@ -101,6 +101,12 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options) : IDisposable
                 canvas.DrawRect(fill.Rect, paint);
                 break;
             }
+            case CircleOp circle:
+            {
+                using var paint = new SKPaint { Color = circle.Color, Style = SKPaintStyle.Fill, IsAntialias = true };
+                canvas.DrawCircle(circle.CentreX, circle.CentreY, circle.Radius, paint);
+                break;
+            }
             case ImageOp image:
                 canvas.DrawImage(image.Image, image.Rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
                 break;

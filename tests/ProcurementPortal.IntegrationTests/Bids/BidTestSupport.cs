@@ -47,7 +47,7 @@ public static class BidTestSupport
             await db.SaveChangesAsync();
         }
         var user = await fixture.CreateUserAsync(provider, role);
-        return new BidProvider(provider, user, await fixture.BearerClientAsync(user.Email!));
+        return new BidProvider(provider, user, await fixture.ApiClientAsync(user.Email!));
     }
 
     /// <summary>A bearer client, also when the portal is served over Kestrel for a browser (the test server's client cannot reach it).</summary>

@@ -25,14 +25,18 @@ public static class EvaluationTestSupport
     /// A published Lancashire tender with one submitted bid per named provider (each for the first two lots, its rates
     /// at <c>factor</c> × ceiling), the deadline passed and submissions closed by the job.
     /// </summary>
-    public static async Task<ClosedTender> ClosedTenderAsync(this PortalFixture fixture, params (string Name, decimal Factor)[] bidders)
+    public static Task<ClosedTender> ClosedTenderAsync(this PortalFixture fixture, params (string Name, decimal Factor)[] bidders) =>
+        fixture.ClosedTenderAsync(bidders.Select(b => (b.Name, b.Factor, Lots: 2)).ToArray());
+
+    /// <summary>As above, each provider bidding for the first <c>Lots</c> lots.</summary>
+    public static async Task<ClosedTender> ClosedTenderAsync(this PortalFixture fixture, params (string Name, decimal Factor, int Lots)[] bidders)
     {
         var tender = await fixture.PublishedTenderAsync();
         var providers = new Dictionary<string, BidProvider>();
-        foreach (var (name, factor) in bidders)
+        foreach (var (name, factor, lots) in bidders)
         {
             var provider = await fixture.ProviderAsync(name);
-            var draft = await tender.CompleteDraftAsync(provider.Client);
+            var draft = await tender.CompleteDraftAsync(provider.Client, lots);
             var rates = draft.GetProperty("prices").EnumerateArray().SelectMany(l => l.GetProperty("bands").EnumerateArray())
                 .ToDictionary(b => b.GetProperty("bandId").GetGuid(), b => (decimal?)Math.Round(b.GetProperty("ceilingRate").GetDecimal() * factor, 2));
             var saved = await tender.SaveAsync(provider.Client, draft.GetProperty("rowVersion").GetUInt32(), new { rates });
@@ -42,7 +46,7 @@ public static class EvaluationTestSupport
         }
         await fixture.MoveDeadlineAsync(tender, TimeSpan.FromSeconds(-1));
         await fixture.RunJobAsync<CloseSubmissionsJob>(j => j.RunAsync(tender.Tenant.Id, tender.Id, CancellationToken.None));
-        var second = await fixture.BearerClientAsync((await fixture.CreateUserAsync(tender.Tenant, Role.ProcurementOfficer)).Email!);
+        var second = await fixture.ApiClientAsync((await fixture.CreateUserAsync(tender.Tenant, Role.ProcurementOfficer)).Email!);
         return new ClosedTender(fixture, tender, second, providers);
     }
 
@@ -56,7 +60,7 @@ public static class EvaluationTestSupport
     public static async Task<Panelist> PanelistAsync(this PortalFixture fixture, ClosedTender closed, Role role = Role.Evaluator)
     {
         var user = await fixture.CreateUserAsync(closed.Tender.Tenant, role);
-        return new Panelist(user, await fixture.BearerClientAsync(user.Email!));
+        return new Panelist(user, await fixture.ApiClientAsync(user.Email!));
     }
 
     public static async Task AppointAsync(this ClosedTender closed, Panelist moderator, params Panelist[] evaluators)
@@ -86,20 +90,26 @@ public static class EvaluationTestSupport
     }
 
     /// <summary>The bid ids by provider name, read past the locks (officers learn them from the pages after opening).</summary>
-    public static async Task<Dictionary<string, Guid>> BidIdsAsync(this PortalFixture fixture, ClosedTender closed)
+    public static Task<Dictionary<string, Guid>> BidIdsAsync(this PortalFixture fixture, ClosedTender closed) =>
+        fixture.IdsByNameAsync("select o.name, b.id from bids b join organisations o on o.id = b.provider_id where b.procurement_id = @id", closed);
+
+    /// <summary>The lot ids by lot number ("1", "2" …).</summary>
+    public static Task<Dictionary<string, Guid>> LotIdsAsync(this PortalFixture fixture, ClosedTender closed) =>
+        fixture.IdsByNameAsync("select number::text, id from lots where procurement_id = @id", closed);
+
+    private static async Task<Dictionary<string, Guid>> IdsByNameAsync(this PortalFixture fixture, string sql, ClosedTender closed)
     {
         await using var connection = new Npgsql.NpgsqlConnection(fixture.SuperuserConnectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(
-            "select o.name, b.id from bids b join organisations o on o.id = b.provider_id where b.procurement_id = @id", connection);
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("id", closed.Tender.Id);
-        var bids = new Dictionary<string, Guid>();
+        var ids = new Dictionary<string, Guid>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            bids[reader.GetString(0)] = reader.GetGuid(1);
+            ids[reader.GetString(0)] = reader.GetGuid(1);
         }
-        return bids;
+        return ids;
     }
 
     /// <summary>Records every gate of every bid as passed, except a fail for the bidder named.</summary>

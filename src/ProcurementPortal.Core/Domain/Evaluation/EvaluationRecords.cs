@@ -41,10 +41,33 @@ public class PanelMember : ITenantOwned
     public PanelRole Role { get; set; } = PanelRole.Evaluator;
     /// <summary>The sections this evaluator scores; empty means every section.</summary>
     public List<Guid> SectionIds { get; set; } = [];
+    /// <summary>The lots whose bids this evaluator scores; empty means every lot.</summary>
+    public List<Guid> LotIds { get; set; } = [];
     /// <summary>When the evaluator submitted their scores (then they are final, and others' scores become visible).</summary>
     public DateTime? ScoresSubmittedAt { get; set; }
     /// <summary>The evaluation deadline this member was last reminded of; a moved deadline earns a fresh reminder.</summary>
     public DateTime? RemindedForDeadline { get; set; }
+}
+
+/// <summary>
+/// A named evaluator from outside the organisation, invited by email to a procurement's panel: the invitation gives
+/// the Evaluator role, and accepting it puts the person on this panel with these sections and lots.
+/// </summary>
+public class PanelInvitation : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public Guid ProcurementId { get; set; }
+    public Guid InvitationId { get; set; }
+    public required string Email { get; set; }
+    public required string DisplayName { get; set; }
+    /// <summary>The sections the evaluator will score; empty means every section.</summary>
+    public List<Guid> SectionIds { get; set; } = [];
+    /// <summary>The lots whose bids the evaluator will score; empty means every lot.</summary>
+    public List<Guid> LotIds { get; set; } = [];
+    public DateTime CreatedAt { get; set; }
+    /// <summary>When the person accepted and joined the panel.</summary>
+    public DateTime? JoinedAt { get; set; }
 }
 
 /// <summary>A panel member's declaration about one bidder, made before they see any bid.</summary>

@@ -6,7 +6,7 @@ using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.Evaluation;
 
-public sealed record PanelMemberResponse(Guid UserId, string Name, string Role, IReadOnlyList<Guid> SectionIds, DateTimeOffset? ScoresSubmittedAtUtc);
+public sealed record PanelMemberResponse(Guid UserId, string Name, string Role, IReadOnlyList<Guid> SectionIds, IReadOnlyList<Guid> LotIds, DateTimeOffset? ScoresSubmittedAtUtc);
 
 public sealed record ScoreResponse(Guid BidId, Guid QuestionId, int Score, string Justification);
 
@@ -51,7 +51,18 @@ public sealed class EvaluationApiController : ControllerBase
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult> Panel(Guid id, PanelCommand command, [FromServices] AssignPanelHandler handler, CancellationToken ct) =>
         this.ToApiResult(await handler.HandleAsync(id, command, Actor, ct), panel => Ok(panel.Select(m =>
-            new PanelMemberResponse(m.UserId, m.DisplayName, m.Role.ToString(), m.SectionIds, EvaluationQueries.Utc(m.ScoresSubmittedAt))).ToList()));
+            new PanelMemberResponse(m.UserId, m.DisplayName, m.Role.ToString(), m.SectionIds, m.LotIds, EvaluationQueries.Utc(m.ScoresSubmittedAt))).ToList()));
+
+    /// <summary>
+    /// Adds a named external evaluator by email: one of the organisation's evaluators joins at once (invited false);
+    /// anyone else is emailed an invitation to the Evaluator role and joins the panel on accepting it (invited true).
+    /// </summary>
+    [HttpPost("evaluation/panel/external")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<ExternalEvaluatorResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> AddExternal(Guid id, ExternalEvaluatorCommand command, [FromServices] AddExternalEvaluatorHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.HandleAsync(id, command, ct), Ok);
 
     /// <summary>The caller's view of the evaluation: declarations to make and the bids to score.</summary>
     [HttpGet("evaluation")]

@@ -14,13 +14,21 @@ public sealed class PanelForm
 {
     public List<Guid> Evaluators { get; set; } = [];
     public Dictionary<Guid, List<Guid>> Sections { get; set; } = [];
+    public Dictionary<Guid, List<Guid>> Lots { get; set; } = [];
     public Guid? ModeratorUserId { get; set; }
     public UkDateTimeInput EvaluationDeadline { get; set; } = new();
 }
 
 public sealed record PanelCandidate(Guid UserId, string Name, bool IsEvaluator);
 
-public sealed record PanelPage(Guid ProcurementId, string Reference, IReadOnlyList<PanelCandidate> Candidates, IReadOnlyList<Choice> Sections);
+public sealed record PanelPage(Guid ProcurementId, string Reference, IReadOnlyList<PanelCandidate> Candidates, IReadOnlyList<Choice> Sections, IReadOnlyList<Choice> Lots,
+    IReadOnlyList<PanelInvitation> Invited);
+
+public sealed class ExternalEvaluatorForm
+{
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+}
 
 public sealed class GateForm
 {
@@ -61,6 +69,7 @@ public sealed partial class EvaluationController
         {
             Evaluators = state.Evaluators.Select(m => m.UserId).ToList(),
             Sections = state.Evaluators.ToDictionary(m => m.UserId, m => m.SectionIds.ToList()),
+            Lots = state.Evaluators.ToDictionary(m => m.UserId, m => m.LotIds.ToList()),
             ModeratorUserId = state.Moderator?.UserId,
             EvaluationDeadline = UkDateTimeInput.From(state.Procurement.EvaluationDeadline),
         };
@@ -73,7 +82,7 @@ public sealed partial class EvaluationController
     {
         var errors = new Errors();
         var deadline = form.EvaluationDeadline.Read(errors, nameof(PanelCommand.EvaluationDeadline), "evaluation deadline");
-        var command = new PanelCommand(form.Evaluators.Distinct().Select(u => new PanelEvaluator(u, form.Sections.GetValueOrDefault(u) ?? [])).ToList(),
+        var command = new PanelCommand(form.Evaluators.Distinct().Select(u => new PanelEvaluator(u, form.Sections.GetValueOrDefault(u) ?? [], form.Lots.GetValueOrDefault(u) ?? [])).ToList(),
             form.ModeratorUserId, deadline);
         Outcome<IReadOnlyList<PanelMember>> outcome = errors.IsEmpty ? await handler.HandleAsync(id, command, new TransitionActor(Member.Roles.ToList()), ct) : errors;
         if (outcome.Errors is { } refused && await db.LoadWholeAsync(id, ct) is { } p)
@@ -83,6 +92,20 @@ public sealed partial class EvaluationController
         }
         return this.ToPageResult(outcome, NotFound, _ => Done(id, "The panel is appointed"));
     }
+
+    [HttpGet("evaluation/panel/external")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> External(Guid id, [FromServices] PortalDbContext db, CancellationToken ct) =>
+        await db.Procurements.AnyAsync(p => p.Id == id, ct) ? View(new ExternalEvaluatorForm()) : NotFound();
+
+    [HttpPost("evaluation/panel/external")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> External(Guid id, ExternalEvaluatorForm form, [FromServices] AddExternalEvaluatorHandler handler, CancellationToken ct) =>
+        this.ToPageResult(await handler.HandleAsync(id, new ExternalEvaluatorCommand(form.Name, form.Email), ct), () => View(form), added =>
+        {
+            TempData["Success"] = added.Invited ? $"Invitation sent to {added.Email}: {added.Name} joins the panel on accepting it" : $"{added.Name} is on the panel";
+            return Redirect($"{PageOf(id)}/evaluation/panel");
+        });
 
     [HttpGet("evaluation/gates")]
     [TenantScoped(Role.ProcurementOfficer)]
@@ -191,7 +214,9 @@ public sealed partial class EvaluationController
             .Select(g => new PanelCandidate(g.Key, g.First().Name, g.Any(m => m.Role == Role.Evaluator)))
             .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         var sections = p.Sections.OrderBy(s => s.Number).Select(s => new Choice(s.Id.ToString(), $"{s.Number}. {s.Title}")).ToList();
-        ViewData["Page"] = new PanelPage(p.Id, p.Reference, candidates, sections);
+        var lots = p.Lots.OrderBy(l => l.Number).Select(l => new Choice(l.Id.ToString(), $"Lot {l.Number}: {l.Name}")).ToList();
+        var invited = await db.PanelInvitations.AsNoTracking().Where(i => i.ProcurementId == p.Id && i.JoinedAt == null).OrderBy(i => i.DisplayName).ToListAsync(ct);
+        ViewData["Page"] = new PanelPage(p.Id, p.Reference, candidates, sections, lots, invited);
         return View(nameof(Panel), form);
     }
 

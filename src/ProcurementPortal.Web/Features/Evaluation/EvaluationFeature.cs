@@ -8,6 +8,8 @@ public static class EvaluationFeature
         .AddScoped<EvaluationResultsQuery>()
         .AddScoped<OpenBidsHandler>()
         .AddScoped<AssignPanelHandler>()
+        .AddScoped<AddExternalEvaluatorHandler>()
+        .AddScoped<JoinPanelsOnAcceptance>()
         .AddScoped<DeclareConflictsHandler>()
         .AddScoped<RecordGateHandler>()
         .AddScoped<ScoreQuestionHandler>()

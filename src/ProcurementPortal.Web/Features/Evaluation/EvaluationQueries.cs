@@ -64,7 +64,7 @@ public sealed class EvaluationQueries(PortalDbContext db, EvaluationLoader loade
         if (evaluator is not null && state.HasDeclaredAll(userId))
         {
             var mine = await ScoresOfAsync(procurementId, userId, ct);
-            foreach (var bid in state.Bids.Where(b => !state.IsConflicted(userId, b.BidId)).OrderBy(state.EvaluatorLabel, StringComparer.Ordinal))
+            foreach (var bid in state.Bids.Where(b => !state.IsConflicted(userId, b.BidId) && EvaluationState.Covers(evaluator, b)).OrderBy(state.EvaluatorLabel, StringComparer.Ordinal))
             {
                 var status = !EvaluationResults.GatesDecided(p, bid, state.Gates.ToList()) ? "Awaiting the pass/fail check"
                     : !state.PassedGates(bid) ? null

@@ -9,7 +9,7 @@ namespace ProcurementPortal.Web.Features.Evaluation;
 /// <summary>
 /// The evaluation report (issue 6.8) as CSV (the ranking per lot, the same numbers as the page) and as PDF through the
 /// document model (ADR 012): ranking, price table, scoring matrix, moderation rationales and the conflict-of-interest
-/// register. Charts are not drawn yet.
+/// register, and per lot the charts of total scores and of price against quality (vector drawings, as in the page).
 /// </summary>
 public sealed class EvaluationReport(PdfRenderer renderer)
 {
@@ -56,6 +56,11 @@ public sealed class EvaluationReport(PdfRenderer renderer)
                 new("Lot budget", Money.Format(lot.AnnualBudget, "No lot budget")),
                 new("Headroom", Money.Format(lot.Headroom, "Not known")),
             ]));
+            if (lot.Ranking.Count > 0)
+            {
+                var (scores, priceAndQuality) = lot.Charts();
+                blocks.AddRange([new PdfHeading(scores.Title, 3), new PdfDrawing(scores), new PdfHeading(priceAndQuality.Title, 3), new PdfDrawing(priceAndQuality)]);
+            }
             foreach (var request in lot.Ranking.Where(r => r.ClarificationRequest is not null))
             {
                 blocks.Add(new PdfParagraph([new PdfTextRun($"Clarification requested of {request.Bidder}: ", true), new PdfTextRun(request.ClarificationRequest!)]));

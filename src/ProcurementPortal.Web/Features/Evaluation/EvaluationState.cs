@@ -42,16 +42,23 @@ public sealed record EvaluationState(
     public string EvaluatorLabel(OpenedBid bid) =>
         Procurement.HideBidderNames && Procurement.State < ProcurementState.Moderation ? _labels.Value[bid.BidId] : bid.ProviderName;
 
-    /// <summary>The scored questions of a member's sections (all when none are named) that apply to the bid.</summary>
+    /// <summary>Whether the bid is in one of the member's lots (every bid when the member has no lots named).</summary>
+    public static bool Covers(PanelMember member, OpenedBid bid) => member.LotIds.Count == 0 || bid.LotIds.Any(member.LotIds.Contains);
+
+    /// <summary>
+    /// The scored questions of a member's sections (all when none are named) that apply to the bid in the member's lots
+    /// (all when none are named); none for a bid outside the member's lots.
+    /// </summary>
     public IEnumerable<(EvaluationSection Section, EvaluationQuestion Question)> AssignedQuestions(PanelMember member, OpenedBid bid) =>
         Procurement.Sections.OrderBy(s => s.Number)
-            .Where(s => member.SectionIds.Count == 0 || member.SectionIds.Contains(s.Id))
+            .Where(s => Covers(member, bid) && (member.SectionIds.Count == 0 || member.SectionIds.Contains(s.Id)))
             .SelectMany(s => s.Questions.OrderBy(q => q.Number).Select(q => (s, q)))
-            .Where(x => x.q.Type == QuestionType.Scored && (x.q.LotIds.Count == 0 || x.q.LotIds.Any(bid.LotIds.Contains)));
+            .Where(x => x.q.Type == QuestionType.Scored
+                && (x.q.LotIds.Count == 0 || x.q.LotIds.Any(l => bid.LotIds.Contains(l) && (member.LotIds.Count == 0 || member.LotIds.Contains(l)))));
 
-    /// <summary>What an evaluator must score: every assigned question of every eligible bid they have no conflict with.</summary>
+    /// <summary>What an evaluator must score: every assigned question of every eligible bid in their lots they have no conflict with.</summary>
     public IEnumerable<(OpenedBid Bid, EvaluationQuestion Question)> WorkOf(PanelMember member) =>
-        EligibleBids.Where(b => !IsConflicted(member.UserId, b.BidId))
+        EligibleBids.Where(b => !IsConflicted(member.UserId, b.BidId) && Covers(member, b))
             .SelectMany(b => AssignedQuestions(member, b).Select(x => (b, x.Question)));
 
     /// <summary>What the moderator must settle: every scored question of every eligible bid that some evaluator scored.</summary>

@@ -1,4 +1,5 @@
 using ProcurementPortal.Core.Domain.Evaluation;
+using ProcurementPortal.Core.Drawing;
 
 namespace ProcurementPortal.Web.Features.Evaluation;
 
@@ -8,7 +9,16 @@ public sealed record RankedBidResponse(
 
 public sealed record LotResultResponse(
     Guid LotId, int Number, string Name, int? MaxProviders, IReadOnlyList<RankedBidResponse> Ranking, int Recommended,
-    decimal? ExpectedAnnualCost, decimal? HighestAnnualCost, decimal? AnnualBudget, decimal? Headroom);
+    decimal? ExpectedAnnualCost, decimal? HighestAnnualCost, decimal? AnnualBudget, decimal? Headroom)
+{
+    /// <summary>The lot's two report charts, from the same rounded figures as its table.</summary>
+    public (VectorDrawing Scores, VectorDrawing PriceAndQuality) Charts()
+    {
+        var bids = Ranking.Select(r => new ChartBid(r.Bidder, r.QualityScore, r.TotalScore, r.EvaluatedPrice, r.Rank is not null)).ToList();
+        var lot = $"lot {Number}: {Name}";
+        return (EvaluationCharts.ScoreDistribution(lot, bids), EvaluationCharts.PriceAgainstQuality(lot, bids));
+    }
+}
 
 /// <summary>The results as the API gives them: scores rounded to two places for people, money in pounds and pence.</summary>
 public sealed record ResultsResponse(

@@ -60,10 +60,10 @@ public sealed class ScoreQuestionHandler(PortalDbContext db, EvaluationLoader lo
 /// <summary>Whether an evaluator may see a bid now: the same answer for reading it and for scoring it.</summary>
 public static class EvaluatorBidAccess
 {
-    /// <summary>Null when allowed; else not found (not theirs to see: a conflict, an excluded bid) or the reason to wait.</summary>
+    /// <summary>Null when allowed; else not found (not theirs to see: a conflict, another lot's bid, an excluded bid) or the reason to wait.</summary>
     public static Outcome<bool>? Check(EvaluationState state, PanelMember member, Guid bidId)
     {
-        if (state.Bid(bidId) is not { } bid || state.IsConflicted(member.UserId, bidId))
+        if (state.Bid(bidId) is not { } bid || state.IsConflicted(member.UserId, bidId) || !EvaluationState.Covers(member, bid))
         {
             return Outcome<bool>.NotFound();
         }

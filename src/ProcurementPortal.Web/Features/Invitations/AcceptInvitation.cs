@@ -22,7 +22,7 @@ public sealed record InvitationLink(
 /// <c>invitation_tenant_by_token</c> names its tenant, which then becomes this unit of work's tenant, so the
 /// invitation is read, and the acceptance audited, through the ordinary tenant-scoped path.
 /// </summary>
-public sealed class AcceptInvitation(PortalDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock)
+public sealed class AcceptInvitation(PortalDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock, Evaluation.JoinPanelsOnAcceptance panels)
 {
     /// <summary>The signed-in person's email address, which must be the invited one.</summary>
     public static string EmailOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "";
@@ -60,6 +60,8 @@ public sealed class AcceptInvitation(PortalDbContext db, TenantContext tenant, A
             db.Memberships.Add(new Membership { UserId = userId, OrganisationId = organisation.Id, Role = invitation.Role });
         }
         audit.Record("invitation.accepted", nameof(Invitation), invitation.Id, $"{userEmail} joined as {invitation.Role.DisplayName()}");
+        // An invitation sent for an evaluation panel puts the person on it too.
+        await panels.JoinAsync(invitation, userId, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<InvitationLink>.Ok(LinkOf(invitation, organisation));
     }
