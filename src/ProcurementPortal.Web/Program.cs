@@ -105,6 +105,7 @@ builder.Services.AddAntiforgery(o => o.Cookie.Name = "portal.antiforgery");
 builder.Services.AddProblemDetails();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddPortalResponseCompression();
+builder.Services.AddPortalTelemetry(config);
 builder.Services.AddExceptionHandler<PortalExceptionHandler>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
