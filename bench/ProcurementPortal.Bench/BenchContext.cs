@@ -16,6 +16,20 @@ public sealed class BenchContext : IAsyncDisposable
     public string SmtpHost => Configuration["Smtp:Host"] ?? "127.0.0.1";
     public int SmtpPort => Configuration.GetValue("Smtp:Port", 2525);
 
+    /// <summary>The superuser's connection (past row-level security): for loading data by SQL and for pgbench.</summary>
+    public string AdminConnectionString => Configuration.GetConnectionString("PortalAdmin")
+        ?? throw new InvalidOperationException("ConnectionStrings:PortalAdmin is not configured (infra/bench sets it).");
+
+    /// <summary>The same superuser on the portal's database.</summary>
+    public string AdminPortalConnectionString =>
+        new Npgsql.NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = new Npgsql.NpgsqlConnectionStringBuilder(AppConnectionString).Database }.ConnectionString;
+
+    /// <summary>The portal started by infra/bench in Release as its own process.</summary>
+    public Uri PortalUrl => new(Configuration["PORTAL_URL"]
+        ?? throw new InvalidOperationException("PORTAL_URL is not set: run the HTTP scenarios through infra/bench, which starts the portal."));
+
+    public string PgBench => Configuration["PGBENCH"] ?? "pgbench";
+
     public static BenchContext Create()
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();

@@ -6,7 +6,8 @@ namespace ProcurementPortal.Bench;
 
 /// <summary>
 /// Unsuccessful-bidder letters (letterhead, address, paragraphs, score table, signature) rendered by the portal's
-/// PDF engine on one core: letters per second and bytes per letter. Reference: an empty one-page PDF per second.
+/// PDF engine on one thread: letters per second of CPU time (per core, so that the figure does not depend on how
+/// many other processes share the machine) and bytes per letter. Reference: an empty one-page PDF per CPU second.
 /// </summary>
 public sealed class LettersScenario : IBenchScenario
 {
@@ -48,27 +49,30 @@ public sealed class LettersScenario : IBenchScenario
 
         var bytes = 0L;
         const int letters = 400;
-        var watch = Stopwatch.StartNew();
+        var cpu = CpuSeconds();
         for (var i = 0; i < letters; i++)
         {
             bytes += renderer.Render(Letter(i)).Length;
         }
-        var perSecond = letters / watch.Elapsed.TotalSeconds;
+        var perSecond = letters / (CpuSeconds() - cpu);
 
-        watch.Restart();
+        cpu = CpuSeconds();
         for (var i = 0; i < letters; i++)
         {
             renderer.Render(empty);
         }
-        var emptyPerSecond = letters / watch.Elapsed.TotalSeconds;
+        var emptyPerSecond = letters / (CpuSeconds() - cpu);
         var bytesPerLetter = (double)bytes / letters;
 
         return Task.FromResult<IReadOnlyList<BenchResult>>(
         [
-            new BenchResult("letters: one-page PDF letters per second on one core", perSecond, "/s",
-                "empty one-page PDF per second", emptyPerSecond, HigherIsBetter: true, Target: "≥ 100/s", TargetMet: perSecond >= 100),
+            new BenchResult("letters: one-page PDF letters per CPU second (one core)", perSecond, "/s",
+                "empty one-page PDF per CPU second", emptyPerSecond, HigherIsBetter: true, Target: "≥ 100/s", TargetMet: perSecond >= 100),
             new BenchResult("letters: bytes per letter", bytesPerLetter, "B",
                 "empty one-page PDF, bytes", renderer.Render(empty).Length, HigherIsBetter: false, Target: "< 100 KB", TargetMet: bytesPerLetter < 100_000),
         ]);
     }
+
+    /// <summary>CPU time of the whole process (rendering runs on this thread; GC threads count against it too).</summary>
+    private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 }

@@ -4,7 +4,7 @@ using ProcurementPortal.Bench;
 
 // infra/bench runs this in Release against its own PostgreSQL and SMTP sink. Arguments:
 //   --json FILE        also write the results as JSON (for comparing commits)
-//   --only NAME[,NAME] run only these scenarios (evaluation, letters, jobs)
+//   --only NAME[,NAME] run only these scenarios (rush, reading, evaluation, letters, jobs)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 string? jsonPath = null;
 HashSet<string>? only = null;
@@ -18,7 +18,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-IBenchScenario[] scenarios = [new RankingScenario(), new LettersScenario(), new OutboxScenario()];
+IBenchScenario[] scenarios = [new RushScenario(), new ReadingScenario(), new RankingScenario(), new LettersScenario(), new OutboxScenario()];
 await using var context = BenchContext.Create();
 var results = new List<BenchResult>();
 foreach (var scenario in scenarios.Where(s => only is null || only.Contains(s.Name)))

@@ -106,6 +106,8 @@ builder.Services.AddControllersWithViews(o =>
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "portal.antiforgery");
 builder.Services.AddProblemDetails();
 builder.Services.AddPortalHealthChecks();
+builder.Services.AddPortalResponseCompression();
+builder.Services.AddPortalTelemetry(config);
 builder.Services.AddExceptionHandler<PortalExceptionHandler>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
@@ -132,7 +134,7 @@ app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages =>
     pages.UseExceptionHandler("/error/500");
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
 });
-app.UseStaticFiles();
+app.UsePortalStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -35,10 +35,12 @@ internal sealed class PdfFontFace : IDisposable
     private readonly HarfBuzzSharp.Blob _blob;
     private readonly HarfBuzzSharp.Face _face;
     private readonly HarfBuzzSharp.Font _font;
+    private readonly Lazy<FontSubsetter> _subsetter;
 
     public PdfFontFace(byte[] file)
     {
         File = file;
+        _subsetter = new Lazy<FontSubsetter>(() => new FontSubsetter(file));
         using var data = SKData.CreateCopy(file);
         Typeface = SKTypeface.FromData(data)
             ?? throw new InvalidOperationException("Skia could not read the font file (not a TrueType/OpenType font).");
@@ -55,6 +57,10 @@ internal sealed class PdfFontFace : IDisposable
 
     public byte[] File { get; }
     public SKTypeface Typeface { get; }
+
+    /// <summary>A font file with only the glyphs for <paramref name="codepoints"/>; the face is preprocessed for
+    /// subsetting on first use and kept, so each document pays only for its own cut.</summary>
+    public byte[] Subset(IEnumerable<int> codepoints) => _subsetter.Value.Subset(codepoints);
 
     /// <summary>Shapes left-to-right text; safe from several threads at once (each call has its own buffer).</summary>
     public ShapedText Shape(string text)
@@ -84,6 +90,7 @@ internal sealed class PdfFontFace : IDisposable
 
     public void Dispose()
     {
+        if (_subsetter.IsValueCreated) _subsetter.Value.Dispose();
         _font.Dispose();
         _face.Dispose();
         _blob.Dispose();

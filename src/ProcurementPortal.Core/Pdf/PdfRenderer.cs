@@ -141,7 +141,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options) : IDisposable
         private static PdfFontFace? Cut(PdfFontFace face, IEnumerable<TextOp> texts)
         {
             var codepoints = texts.SelectMany(t => t.Text.EnumerateRunes()).Select(r => r.Value).ToHashSet();
-            return codepoints.Count == 0 ? null : new PdfFontFace(FontSubsetter.Subset(face.File, codepoints));
+            return codepoints.Count == 0 ? null : new PdfFontFace(face.Subset(codepoints));
         }
 
         public PdfFontFace Face(bool bold) =>

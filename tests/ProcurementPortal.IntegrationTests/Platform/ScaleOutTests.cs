@@ -6,11 +6,12 @@ using ProcurementPortal.Core;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Infrastructure;
+using ProcurementPortal.IntegrationTests.Bids;
 using ProcurementPortal.IntegrationTests.Support;
 
 namespace ProcurementPortal.IntegrationTests.Platform;
 
-/// <summary>Two app instances over one database behave as one portal: the nodes of a load-balanced deployment.</summary>
+/// <summary>Two app instances (and a worker) over one database behave as one portal: the nodes of a load-balanced deployment.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class ScaleOutTests(PortalFixture fixture)
 {
@@ -54,5 +55,48 @@ public sealed class ScaleOutTests(PortalFixture fixture)
         await using var unreachable = new PortalDbContext(options.Options, new TenantContext());
         var check = await new PostgreSqlHealthCheck(unreachable).CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(HealthStatus.Unhealthy, check.Status);
+    }
+
+    [Fact]
+    public async Task A_deadline_close_job_runs_once_with_two_nodes_and_a_worker_polling_one_database()
+    {
+        // Node 1 is the fixture's app (no job server); node 2 and the worker each run a Hangfire server.
+        var tender = await fixture.PublishedTenderAsync();
+        await fixture.MoveDeadlineAsync(tender, TimeSpan.FromSeconds(-1));
+        var servers = new Dictionary<string, string?>
+        {
+            ["Jobs:InProcessServer"] = "true",
+            ["Jobs:SchedulePollingInterval"] = "00:00:01",
+            ["Jobs:QueuePollInterval"] = "00:00:01",
+            ["Jobs:WorkerCount"] = "4",
+        };
+        await fixture.WithExtraAppAsync(node2 => fixture.WithExtraAppAsync(async worker =>
+        {
+            _ = node2.Server;
+            _ = worker.Server;
+            // The close job that publishing scheduled for the deadline falls due now, on both servers at once.
+            await fixture.SqlAsync($"""
+                update hangfire.set set score = 0 where key = 'schedule' and value in (
+                  select id::text from hangfire.job where invocationdata::text like '%CloseSubmissionsJob%' and arguments::text like '%{tender.Id}%')
+                """);
+            for (var attempt = 0; attempt < 150 && await StateAsync(tender) != "SubmissionsClosed"; attempt++)
+            {
+                await Task.Delay(200);
+            }
+            Assert.Equal("SubmissionsClosed", await StateAsync(tender));
+            // Give a second run (there must be none) time to happen before counting.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }, servers), servers);
+
+        Assert.Equal(1, await fixture.CountAsync(
+            $"select count(*) from audit_events where tenant_id = '{tender.Tenant.Id}' and action = 'procurement.submissions_closed'"));
+        Assert.Equal(1, await fixture.CountAsync(
+            $"select count(*) from hangfire.job where invocationdata::text like '%CloseSubmissionsJob%' and arguments::text like '%{tender.Id}%' and statename = 'Succeeded'"));
+    }
+
+    private async Task<string> StateAsync(Tender tender)
+    {
+        await using var db = fixture.SuperuserDb(tender.Tenant.Id);
+        return (await db.Procurements.AsNoTracking().SingleAsync(p => p.Id == tender.Id)).State.ToString();
     }
 }

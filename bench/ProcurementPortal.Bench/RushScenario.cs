@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace ProcurementPortal.Bench;
+
+/// <summary>
+/// The deadline rush: 200 providers, each signed in with a bearer token and holding a complete draft prepared through
+/// the API beforehand, all submit at once over HTTP to the portal (Release, its own process). Submits per second,
+/// p50/p95/p99, errors (must be 0), and sealed versions counted afterwards (must be 200). Reference: pgbench running
+/// the same work per submission (lock the procurement row, next receipt number, insert the sealed version, mark the
+/// bid, an audit row, an outbox email) as a custom script against the same database: the database's own ceiling.
+/// </summary>
+public sealed partial class RushScenario : IBenchScenario
+{
+    public const int Providers = 200;
+    private const string Tenant = "lancashire";
+    public string Name => "rush";
+
+    public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context, CancellationToken ct)
+    {
+        using var portal = new PortalHttp(context.PortalUrl);
+        var officer = await portal.SignInAsync("officer1@lancashire.demo");
+        var procurements = await portal.JsonAsync(HttpMethod.Get, $"/api/v1/t/{Tenant}/procurements", officer);
+        var id = procurements.EnumerateArray().First(p => p.GetProperty("state").GetString() == "Draft").GetProperty("id").GetGuid();
+        await portal.JsonAsync(HttpMethod.Post, $"/api/v1/t/{Tenant}/procurements/{id}/publish", officer);
+        var bidUrl = $"/api/v1/t/{Tenant}/opportunities/{id}/bid";
+
+        Console.Error.WriteLine($"[bench] rush: {Providers} providers sign in and prepare complete drafts…");
+        var emails = await BenchProviders.CreateAsync(context, "rush", Providers, ct);
+        var tokens = new string[Providers];
+        await Parallel.ForEachAsync(Enumerable.Range(0, Providers), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, _) =>
+        {
+            tokens[i] = await portal.SignInAsync(emails[i]);
+            await CompleteDraftAsync(portal, bidUrl, tokens[i]);
+        });
+
+        var latencies = new double[Providers];
+        var statuses = new int[Providers];
+        using var start = new SemaphoreSlim(0);
+        var submits = Enumerable.Range(0, Providers).Select(async i =>
+        {
+            await start.WaitAsync(ct);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await portal.SendAsync(HttpMethod.Post, $"{bidUrl}/submit", tokens[i], idempotencyKey: $"rush-{i:D4}-{Guid.NewGuid():N}");
+            await response.Content.LoadIntoBufferAsync(ct);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            statuses[i] = (int)response.StatusCode;
+        }).ToList();
+        var watch = Stopwatch.StartNew();
+        start.Release(Providers);
+        await Task.WhenAll(submits);
+        var perSecond = Providers / watch.Elapsed.TotalSeconds;
+        var errors = statuses.Count(s => s is < 200 or >= 300);
+
+        await using var connection = new NpgsqlConnection(context.AdminPortalConnectionString);
+        await connection.OpenAsync(ct);
+        await using (var count = new NpgsqlCommand("select count(*) from bid_versions where procurement_id = @id", connection))
+        {
+            count.Parameters.AddWithValue("id", id);
+            var sealedVersions = (long)(await count.ExecuteScalarAsync(ct))!;
+            if (sealedVersions != Providers || errors != 0)
+            {
+                throw new InvalidOperationException($"The rush sealed {sealedVersions} of {Providers} bids with {errors} errors " +
+                    $"(statuses: {string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{g.Key}×{g.Count()}"))}).");
+            }
+        }
+        var reference = await PgBenchAsync(context, connection, ct);
+
+        Array.Sort(latencies);
+        var p99 = Timing.Percentile(latencies, 99);
+        return
+        [
+            new BenchResult($"rush: {Providers} providers submit at once over HTTP, submits/s", perSecond, "/s",
+                "pgbench, the same inserts per submit", reference, HigherIsBetter: true, Target: "≥ 1/3 of ref", TargetMet: perSecond * 3 >= reference,
+                Extra: new Dictionary<string, double> { ["errors"] = errors, ["sealed"] = Providers }),
+            new BenchResult("rush: p50 / p95 latency of a submit", Timing.Percentile(latencies, 50), "ms",
+                "p95", Timing.Percentile(latencies, 95), HigherIsBetter: false),
+            new BenchResult("rush: p99 latency of a submit (errors: 0, sealed: 200)", p99, "ms",
+                "one second", 1000, HigherIsBetter: false, Target: "< 1 s", TargetMet: p99 < 1000),
+        ];
+    }
+
+    /// <summary>A complete draft: two lots, every question answered, every band 50p under its ceiling, declarations made.</summary>
+    private static async Task CompleteDraftAsync(PortalHttp portal, string bidUrl, string token)
+    {
+        var bid = await portal.JsonAsync(HttpMethod.Post, bidUrl, token);
+        var lotIds = bid.GetProperty("lots").EnumerateArray().Take(2).Select(l => l.GetProperty("id").GetGuid()).ToList();
+        bid = await portal.JsonAsync(HttpMethod.Put, bidUrl, token, new { rowVersion = bid.GetProperty("rowVersion").GetUInt32(), lotIds });
+        var answers = bid.GetProperty("answers").EnumerateArray().ToDictionary(
+            a => a.GetProperty("questionId").GetGuid(),
+            a => a.GetProperty("type").GetString() == "PassFail" ? "Yes" : "We pair every tenant with a peer mentor and meet the team weekly.");
+        var rates = bid.GetProperty("prices").EnumerateArray().SelectMany(l => l.GetProperty("bands").EnumerateArray())
+            .ToDictionary(b => b.GetProperty("bandId").GetGuid(), b => b.GetProperty("ceilingRate").GetDecimal() - 0.50m);
+        await portal.JsonAsync(HttpMethod.Put, bidUrl, token, new
+        {
+            rowVersion = bid.GetProperty("rowVersion").GetUInt32(),
+            answers,
+            rates,
+            declarations = new { cqcRegistrationNumber = "1-101234567", employersLiabilityCover = 10_000_000m, publicLiabilityCover = 5_000_000m, conflictsOfInterest = "None" },
+        });
+    }
+
+    /// <summary>
+    /// The database's ceiling for the same work: pgbench, 50 clients for 10 seconds, each transaction locking one
+    /// procurement row (as every submission to one tender does), taking the next receipt number, inserting a sealed
+    /// version of the same size, marking the bid submitted, and inserting an audit row and an outbox message.
+    /// </summary>
+    private static async Task<double> PgBenchAsync(BenchContext context, NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using (var setup = new NpgsqlCommand("""
+            drop table if exists bench_rush_procurement, bench_rush_bids, bench_rush_versions, bench_rush_audit, bench_rush_outbox;
+            create table bench_rush_procurement (id int primary key, last_number int not null);
+            insert into bench_rush_procurement values (1, 0);
+            create table bench_rush_bids (id int primary key, status text not null, current_version uuid);
+            insert into bench_rush_bids select g, 'Draft', null from generate_series(1, 100000) g;
+            create table bench_rush_versions (id uuid primary key, bid_id int not null references bench_rush_bids, number int not null,
+                receipt_number text not null, received_at timestamptz not null, sealed_content bytea not null, content_hash text not null,
+                idempotency_key text not null, unique (bid_id, idempotency_key));
+            create table bench_rush_audit (id bigserial primary key, at timestamptz not null, action text not null, entity_id int not null, summary text not null);
+            create table bench_rush_outbox (id bigserial primary key, to_address text not null, subject text not null, html_body text not null,
+                text_body text not null, created_at timestamptz not null, next_attempt_at timestamptz not null, sent_at timestamptz);
+            create index on bench_rush_outbox (next_attempt_at) where sent_at is null;
+            """, connection))
+        {
+            await setup.ExecuteNonQueryAsync(ct);
+        }
+        var script = Path.Combine(Path.GetTempPath(), $"bench-rush-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(script, """
+            \set bid random(1, 100000)
+            begin;
+            select last_number from bench_rush_procurement where id = 1 for update;
+            select clock_timestamp();
+            update bench_rush_procurement set last_number = last_number + 1 where id = 1;
+            insert into bench_rush_versions values (gen_random_uuid(), :bid, 1, 'LCC-R' || :bid, clock_timestamp(),
+                convert_to(repeat(md5(random()::text), 80), 'UTF8'), md5(random()::text), md5(random()::text));
+            update bench_rush_bids set status = 'Submitted', current_version = gen_random_uuid() where id = :bid;
+            insert into bench_rush_audit (at, action, entity_id, summary) values (clock_timestamp(), 'bid.submitted', :bid, repeat('x', 120));
+            insert into bench_rush_outbox (to_address, subject, html_body, text_body, created_at, next_attempt_at)
+                values ('bidwriter' || :bid || '@rush.bench', 'Bid received', repeat('<p>receipt</p>', 120), repeat('receipt ', 120), now(), now());
+            commit;
+            """, ct);
+        try
+        {
+            var admin = new NpgsqlConnectionStringBuilder(context.AdminPortalConnectionString);
+            var start = new ProcessStartInfo(context.PgBench)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment = { ["PGPASSWORD"] = admin.Password },
+            };
+            foreach (var arg in new[] { "-n", "-h", admin.Host!, "-p", admin.Port.ToString(CultureInfo.InvariantCulture), "-U", admin.Username!,
+                         "-c", "50", "-j", "2", "-T", "10", "-f", script, admin.Database! })
+            {
+                start.ArgumentList.Add(arg);
+            }
+            using var pgbench = Process.Start(start)!;
+            var output = await pgbench.StandardOutput.ReadToEndAsync(ct);
+            var errorText = await pgbench.StandardError.ReadToEndAsync(ct);
+            await pgbench.WaitForExitAsync(ct);
+            if (pgbench.ExitCode != 0 || Tps().Match(output) is not { Success: true } tps)
+            {
+                throw new InvalidOperationException($"pgbench failed ({pgbench.ExitCode}): {output}\n{errorText}");
+            }
+            return double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            File.Delete(script);
+            await using var drop = new NpgsqlCommand("drop table bench_rush_procurement, bench_rush_bids, bench_rush_versions, bench_rush_audit, bench_rush_outbox", connection);
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    [GeneratedRegex(@"tps = ([0-9.]+)")]
+    private static partial Regex Tps();
+}
