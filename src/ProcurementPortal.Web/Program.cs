@@ -12,6 +12,7 @@ using ProcurementPortal.Web.Features;
 using ProcurementPortal.Web.Features.Account;
 using ProcurementPortal.Web.Features.Award;
 using ProcurementPortal.Web.Features.ContractRecords;
+using ProcurementPortal.Web.Features.OpenData;
 using ProcurementPortal.Web.Features.FindWork;
 using ProcurementPortal.Web.Features.Bids;
 using ProcurementPortal.Web.Features.DecisionReports;
@@ -39,6 +40,7 @@ builder.Services.AddBidsFeature();
 builder.Services.AddTenderDocumentsFeature();
 builder.Services.AddDecisionReportsFeature();
 builder.Services.AddContractRecordsFeature();
+builder.Services.AddOpenDataFeature(builder.Configuration);
 builder.Services.AddEvaluationFeature();
 builder.Services.AddAwardFeature();
 

@@ -31,6 +31,9 @@ public static class OcdsReleases
 {
     public const string Currency = "GBP";
 
+    /// <summary>The lots extension, whose fields (tender.lots, items' relatedLot, awards' relatedLots) the releases use.</summary>
+    public const string LotsExtension = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json";
+
     public static string Ocid(string prefix, Guid procurementId) => $"{prefix}-{procurementId}";
 
     public static IReadOnlyList<JsonObject> For(OcdsSource source)
@@ -99,6 +102,7 @@ public static class OcdsReleases
     {
         ["uri"] = uri,
         ["version"] = "1.1",
+        ["extensions"] = new JsonArray(LotsExtension),
         ["publishedDate"] = Date(published),
         ["publisher"] = new JsonObject { ["name"] = publisherName },
         ["releases"] = new JsonArray(releases.Select(r => (JsonNode)r).ToArray()),
