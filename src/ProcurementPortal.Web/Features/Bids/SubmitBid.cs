@@ -42,12 +42,27 @@ public sealed partial class SubmitBid(
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var window = await SubmissionWindow.LockAsync(db, procurementId, ct);
+        // The provider's own bid row first: its submissions and a colleague's save wait for one another, so the draft
+        // read here is the one sealed. The work that needs only this bid (decrypting, checking, canonical form, hash,
+        // encrypting) is done before the procurement row is locked, so other providers wait only for the few
+        // statements that must be ordered: the clock, the receipt number and the writes.
+        await db.Database.SqlQuery<Guid>($"select id as \"Value\" from bids where id = {bid.Id} for update").SingleAsync(ct);
         var earlier = await db.BidVersions.AsNoTracking().SingleOrDefaultAsync(v => v.BidId == bid.Id && v.IdempotencyKey == idempotencyKey, ct);
         if (earlier is not null)
         {
             return Outcome<SubmitOutcome>.Ok(new SubmitOutcome(BidViews.Receipt(earlier), true, null));
         }
+        await db.Entry(bid).ReloadAsync(ct);
+        var content = protector.UnprotectDraft(procurementId, bid.DraftContent);
+        var files = await attachments.ForBidAsync(bid, ct);
+        var problems = BidRules.Problems(scope.Procurement, content, files.Select(f => f.QuestionId).ToList());
+        var canonical = problems.Count == 0 ? SealedBid.Canonical(scope.Procurement, scope.Provider.Id, content, files) : [];
+        var sealedContent = protector.Protect(procurementId, canonical);
+        var hash = SealedBid.Hash(canonical);
+        var versionNumber = await db.BidVersions.Where(v => v.BidId == bid.Id).Select(v => v.Number).DefaultIfEmpty().MaxAsync(ct) + 1;
+        var recipients = await RecipientsAsync(scope, ct);
+
+        var window = await SubmissionWindow.LockAsync(db, procurementId, ct);
         if (window.Late("Your bid", "Your draft has been kept.") is { } late)
         {
             return Outcome<SubmitOutcome>.Ok(new SubmitOutcome(null, false, late));
@@ -56,19 +71,12 @@ public sealed partial class SubmitBid(
         {
             return new Errors().Add("Bid", "The tender is not open for bids");
         }
-
-        // Seal what is in the draft now: a colleague may have saved since this request began.
-        await db.Entry(bid).ReloadAsync(ct);
-        var content = protector.UnprotectDraft(procurementId, bid.DraftContent);
-        var files = await attachments.ForBidAsync(bid, ct);
-        var problems = BidRules.Problems(scope.Procurement, content, files.Select(f => f.QuestionId).ToList());
         if (problems.Count > 0)
         {
             var errors = new Errors();
             problems.ForEach(p => errors.Add(p.Field, p.Message));
             return errors;
         }
-        var canonical = SealedBid.Canonical(scope.Procurement, scope.Provider.Id, content, files);
         var counter = await db.BidReceiptCounters.SingleOrDefaultAsync(c => c.ProcurementId == procurementId, ct);
         if (counter is null)
         {
@@ -79,12 +87,12 @@ public sealed partial class SubmitBid(
         {
             BidId = bid.Id,
             ProcurementId = procurementId,
-            Number = await db.BidVersions.Where(v => v.BidId == bid.Id).Select(v => v.Number).DefaultIfEmpty().MaxAsync(ct) + 1,
+            Number = versionNumber,
             ReceiptNumber = $"{scope.Procurement.Reference}-R{counter.LastNumber:D4}",
             ReceivedAt = window.Now,
             SubmittedByUserId = actor.UserId!.Value,
-            SealedContent = protector.Protect(procurementId, canonical),
-            ContentHash = SealedBid.Hash(canonical),
+            SealedContent = sealedContent,
+            ContentHash = hash,
             IdempotencyKey = idempotencyKey,
         };
         db.BidVersions.Add(version);
@@ -93,7 +101,7 @@ public sealed partial class SubmitBid(
         bid.CurrentVersionId = version.Id;
         bid.WithdrawnAt = null;
         var receipt = BidViews.Receipt(version);
-        await EmailAsync(scope, "bid-submitted", new
+        Enqueue(scope, recipients, "bid-submitted", new
         {
             receipt.ReceiptNumber,
             ReceivedAt = receipt.ReceivedAtUkText,
@@ -101,7 +109,7 @@ public sealed partial class SubmitBid(
             receipt.Sha256,
             Replaced = replaced,
             PdfLink = $"{options.Value.BaseUrl.TrimEnd('/')}{BidReceiptPdf.Path(tenant.Slug!, procurementId, scope.Provider.Id, version.Id)}",
-        }, ct);
+        });
         audit.RecordWithoutActor(StartBid.SealedActor, replaced ? "bid.replaced" : "bid.submitted", nameof(Bid), bid.Id,
             $"{scope.Procurement.Reference} receipt {version.ReceiptNumber}, SHA-256 {version.ContentHash}");
         await db.SaveChangesAsync(ct);
@@ -111,21 +119,32 @@ public sealed partial class SubmitBid(
     }
 
     /// <summary>Queues a confirmation to the person acting and to the provider's admins.</summary>
-    internal async Task EmailAsync(BidScope scope, string template, object details, CancellationToken ct)
+    internal async Task EmailAsync(BidScope scope, string template, object details, CancellationToken ct) =>
+        Enqueue(scope, await RecipientsAsync(scope, ct), template, details);
+
+    private sealed record Recipients(string ActedBy, IReadOnlyList<string> Emails);
+
+    /// <summary>The person acting and the provider's admins, once each.</summary>
+    private async Task<Recipients> RecipientsAsync(BidScope scope, CancellationToken ct)
     {
         var person = await people.PersonAsync(ct);
         var admins = await db.Memberships.AsNoTracking()
             .Where(m => m.OrganisationId == scope.Provider.Id && m.Role == Role.ProviderAdmin)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!)
             .ToListAsync(ct);
-        foreach (var to in admins.Prepend(person.Email).Distinct(StringComparer.OrdinalIgnoreCase))
+        return new Recipients(person.Name, admins.Prepend(person.Email).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    private void Enqueue(BidScope scope, Recipients recipients, string template, object details)
+    {
+        foreach (var to in recipients.Emails)
         {
             outbox.Enqueue(to, template, new
             {
                 ProviderName = scope.Provider.Name,
                 scope.Procurement.Reference,
                 scope.Procurement.Title,
-                ActedBy = person.Name,
+                ActedBy = recipients.ActedBy,
                 Details = details,
             });
         }
