@@ -78,6 +78,13 @@ public sealed class WaiverReportTests(PortalFixture fixture)
         Assert.Equal("2029-03-31", v2Row.GetProperty("newEndsOn").GetString());
         Assert.Single(v2Row.GetProperty("history").EnumerateArray());
         Assert.Equal("EX1", v2.GetProperty("waiver").GetProperty("exemptionCode").GetString());
+
+        // The register's page for a recorded contract: no procurement, no band rates, its extension with the authority.
+        var page = await (await fixture.PageClientAsync(team.Officer.Email!)).GetStringAsync($"/{team.Slug}/contracts/{ids[0]}");
+        Assert.Contains("Let outside the portal", page);
+        Assert.Contains("31 March 2028", page);
+        Assert.Contains("version 1, approved by", page);
+        Assert.DoesNotContain("Agreed band rates", page);
     }
 
     [Fact]
