@@ -7,6 +7,7 @@ using ProcurementPortal.Core.Calendar;
 using ProcurementPortal.Core.Domain;
 using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Jobs;
+using ProcurementPortal.IntegrationTests.Bids;
 using ProcurementPortal.IntegrationTests.Evaluation;
 using ProcurementPortal.IntegrationTests.Support;
 using ProcurementPortal.Web.Features.Award;
@@ -84,7 +85,16 @@ public sealed class AwardPagesTests(PortalFixture fixture)
         Redirected(await approver.PostFormAsync($"{Award(closed)}/decision", new() { ["Decision"] = "Approved", ["Comments"] = "Agreed at the panel." }), Award(closed));
         Assert.Contains("Agreed at the panel.", await PageAsync(officer, Award(closed)));
 
-        Redirected(await officer.PostFormAsync($"{Award(closed)}/letters", new(), Award(closed)), Award(closed));
+        var yesterday = DateTime.UtcNow.AddDays(-1);
+        var past = await officer.PostFormAsync($"{Award(closed)}/letters",
+            new() { ["NoticeOnDay"] = $"{yesterday.Day}", ["NoticeOnMonth"] = $"{yesterday.Month}", ["NoticeOnYear"] = $"{yesterday.Year}" }, Award(closed));
+        await past.AssertErrorSummaryAsync("NoticeOnDay");
+        Assert.Contains("cannot be published before today", await past.Content.ReadAsStringAsync());
+        Assert.Equal(0L, await fixture.CountAsync($"select count(*) from awards where procurement_id = '{closed.Tender.Id}' and letters_total > 0"));
+        var planned = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20));
+        Redirected(await officer.PostFormAsync($"{Award(closed)}/letters",
+            new() { ["NoticeOnDay"] = $"{planned.Day}", ["NoticeOnMonth"] = $"{planned.Month}", ["NoticeOnYear"] = $"{planned.Year}" }, Award(closed)), Award(closed));
+        Assert.Equal(1L, await fixture.CountAsync($"select count(*) from awards where procurement_id = '{closed.Tender.Id}' and planned_notice_on = '{planned:yyyy-MM-dd}'"));
         Assert.Matches(@"\d of 4 written and sent", await PageAsync(officer, Award(closed)));
         await fixture.RunJobAsync<AwardLettersJob>(j => j.RunAsync(closed.Tender.Tenant.Id, closed.Tender.Id, CancellationToken.None));
         var sent = await PageAsync(officer, Award(closed));

@@ -107,9 +107,28 @@ public sealed class AwardController(AwardLoader loader, PortalDbContext db) : Co
 
     [HttpPost("letters")]
     [TenantScoped(Role.ProcurementOfficer)]
-    public async Task<IActionResult> Letters(Guid id, [FromServices] SendLettersHandler handler, CancellationToken ct) =>
-        await ShowOutcomeAsync(id, await handler.HandleAsync(id, new SendLettersCommand(null), ct),
+    public async Task<IActionResult> Letters(Guid id, [FromForm(Name = "NoticeOnDay")] string? noticeOnDay, [FromForm(Name = "NoticeOnMonth")] string? noticeOnMonth,
+        [FromForm(Name = "NoticeOnYear")] string? noticeOnYear, [FromServices] SendLettersHandler handler, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var noticeOn = DateParts.Read(noticeOnDay, noticeOnMonth, noticeOnYear, errors, "NoticeOnDay", "the day of the contract award notice");
+        var outcome = errors.IsEmpty ? await handler.HandleAsync(id, new SendLettersCommand(noticeOn), ct) : errors;
+        if (outcome.Errors is { } found && found.ToDictionary().ContainsKey(nameof(SendLettersCommand.NoticeOn)))
+        {
+            // The date's error belongs on its day box, where the error summary's link lands.
+            var moved = new Errors();
+            foreach (var (field, messages) in found.ToDictionary())
+            {
+                foreach (var message in messages)
+                {
+                    moved.Add(field == nameof(SendLettersCommand.NoticeOn) ? "NoticeOnDay" : field, message);
+                }
+            }
+            outcome = moved;
+        }
+        return await ShowOutcomeAsync(id, outcome,
             v => $"The letters are being written and sent: {v.LettersDone} of {v.LettersTotal} so far. Refresh this page to see the progress", ct);
+    }
 
     [HttpPost("notice")]
     [TenantScoped(Role.ProcurementOfficer)]
