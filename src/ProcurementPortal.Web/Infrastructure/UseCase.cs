@@ -23,6 +23,20 @@ public sealed class Errors
     /// <summary>Adds the message when the condition fails; returns the errors for chaining.</summary>
     public Errors Require(bool condition, string field, string message) => condition ? this : Add(field, message);
 
+    /// <summary>
+    /// The same errors with those of each date field in <paramref name="dateFields"/> keyed by its day box
+    /// (<c>{field}Day</c>) instead: on a page, a date's error belongs where the error summary's link lands.
+    /// </summary>
+    public Errors OnDayBoxes(params string[] dateFields)
+    {
+        var moved = new Errors();
+        foreach (var (field, messages) in _byField)
+        {
+            messages.ForEach(m => moved.Add(dateFields.Contains(field) ? field + "Day" : field, m));
+        }
+        return moved;
+    }
+
     public IDictionary<string, string[]> ToDictionary() => _byField.ToDictionary(p => p.Key, p => p.Value.ToArray());
 
     public void CopyTo(ModelStateDictionary modelState)

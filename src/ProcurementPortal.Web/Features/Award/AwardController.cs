@@ -113,18 +113,9 @@ public sealed class AwardController(AwardLoader loader, PortalDbContext db) : Co
         var errors = new Errors();
         var noticeOn = DateParts.Read(noticeOnDay, noticeOnMonth, noticeOnYear, errors, "NoticeOnDay", "the day of the contract award notice");
         var outcome = errors.IsEmpty ? await handler.HandleAsync(id, new SendLettersCommand(noticeOn), ct) : errors;
-        if (outcome.Errors is { } found && found.ToDictionary().ContainsKey(nameof(SendLettersCommand.NoticeOn)))
+        if (outcome.Errors is { } found)
         {
-            // The date's error belongs on its day box, where the error summary's link lands.
-            var moved = new Errors();
-            foreach (var (field, messages) in found.ToDictionary())
-            {
-                foreach (var message in messages)
-                {
-                    moved.Add(field == nameof(SendLettersCommand.NoticeOn) ? "NoticeOnDay" : field, message);
-                }
-            }
-            outcome = moved;
+            outcome = found.OnDayBoxes(nameof(SendLettersCommand.NoticeOn));
         }
         return await ShowOutcomeAsync(id, outcome,
             v => $"The letters are being written and sent: {v.LettersDone} of {v.LettersTotal} so far. Refresh this page to see the progress", ct);

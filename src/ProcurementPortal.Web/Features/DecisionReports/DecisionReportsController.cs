@@ -171,15 +171,9 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
         {
             return NotFound();
         }
-        var errors = outcome.Errors!.ToDictionary();
-        foreach (var (field, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(field == nameof(UpdateDecisionReportCommand.DecisionDate) ? "DecisionDateDay" : field, message);
-            }
-        }
-        var aboutContent = errors.Keys.Any(k => k is not ("Status" or nameof(DecideDecisionReportCommand.Comment)));
+        var errors = outcome.Errors!.OnDayBoxes(nameof(UpdateDecisionReportCommand.DecisionDate));
+        errors.CopyTo(ModelState);
+        var aboutContent = errors.ToDictionary().Keys.Any(k => k is not ("Status" or nameof(DecideDecisionReportCommand.Comment)));
         return aboutContent && view.Report.IsEditable
             ? await EditViewAsync(view, (form ?? DecisionReportForm.From(view.Report)).Padded(), ct)
             : View(nameof(Show), view);
