@@ -98,14 +98,32 @@ public static class OcdsReleases
     }
 
     /// <summary>A release package holding releases, as the standard's package schema describes it.</summary>
-    public static JsonObject Package(string uri, DateTime published, string publisherName, IEnumerable<JsonObject> releases) => new()
+    public static JsonObject Package(string uri, DateTime published, string publisherName, IEnumerable<JsonObject> releases)
+    {
+        var package = PackageHeader(uri, published, publisherName);
+        package["releases"] = new JsonArray(releases.Select(r => (JsonNode)r).ToArray());
+        return package;
+    }
+
+    /// <summary>A record package holding one procurement's record: its ocid and all its releases.</summary>
+    public static JsonObject RecordPackage(string uri, DateTime published, string publisherName, string ocid, IEnumerable<JsonObject> releases)
+    {
+        var package = PackageHeader(uri, published, publisherName);
+        package["records"] = new JsonArray(new JsonObject
+        {
+            ["ocid"] = ocid,
+            ["releases"] = new JsonArray(releases.Select(r => r.DeepClone()).ToArray()),
+        });
+        return package;
+    }
+
+    private static JsonObject PackageHeader(string uri, DateTime published, string publisherName) => new()
     {
         ["uri"] = uri,
         ["version"] = "1.1",
         ["extensions"] = new JsonArray(LotsExtension),
         ["publishedDate"] = Date(published),
         ["publisher"] = new JsonObject { ["name"] = publisherName },
-        ["releases"] = new JsonArray(releases.Select(r => (JsonNode)r).ToArray()),
     };
 
     private static JsonObject Release(OcdsSource source, string tag, DateTime date, string tenderStatus, string? suffix = null)

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain;
 using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Web.Features.Award;
@@ -62,19 +60,10 @@ public sealed class ContractRecordsController : Controller
     {
         var errors = new Errors();
         var command = form.ToCommand(errors);
-        // The command's date fields are reported on the day box, where the error summary's link lands.
         var outcome = errors.IsEmpty ? await handler.HandleAsync(command, ct) : errors;
-        if (!outcome.Succeeded && outcome.Errors is { } found)
+        if (outcome.Errors is { } found)
         {
-            var moved = new Errors();
-            foreach (var (field, messages) in found.ToDictionary())
-            {
-                foreach (var message in messages)
-                {
-                    moved.Add(field is nameof(RecordContractCommand.StartsOn) or nameof(RecordContractCommand.EndsOn) ? field + "Day" : field, message);
-                }
-            }
-            outcome = moved;
+            outcome = found.OnDayBoxes(nameof(RecordContractCommand.StartsOn), nameof(RecordContractCommand.EndsOn));
         }
         var slug = HttpContext.TenantMembership()!.Slug;
         return this.ToPageResult(outcome, () => View(form), c =>
@@ -112,15 +101,8 @@ public sealed class ContractRecordsApiController : ControllerBase
     [HttpGet("{id:guid}/extensions")]
     [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     [ProducesResponseType<List<ContractExtensionRow>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult> Extensions(Guid id, [FromServices] PortalDbContext db, CancellationToken ct)
-    {
-        if (!await db.Contracts.AnyAsync(c => c.Id == id, ct))
-        {
-            return NotFound();
-        }
-        var rows = await db.ContractExtensions.AsNoTracking().Where(x => x.ContractId == id).OrderBy(x => x.RecordedAt).ToListAsync(ct);
-        return Ok(rows.Select(ContractExtensionRow.From).ToList());
-    }
+    public async Task<ActionResult> Extensions(Guid id, [FromServices] ContractRegister register, CancellationToken ct) =>
+        await register.FindAsync(id, ct) is { } contract ? Ok(contract.Extensions) : NotFound();
 }
 
 public static class ContractRecordsFeature

@@ -50,20 +50,8 @@ public sealed class OcdsApiController(OcdsQueries queries) : ControllerBase
         {
             return NotFound();
         }
-        var uri = $"{Request.Scheme}://{Request.Host}{Request.Path}";
-        return Ok(new JsonObject
-        {
-            ["uri"] = uri,
-            ["version"] = "1.1",
-            ["extensions"] = new JsonArray(OcdsReleases.LotsExtension),
-            ["publishedDate"] = PublishedDate(releases).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["publisher"] = new JsonObject { ["name"] = await queries.PublisherAsync(ct) },
-            ["records"] = new JsonArray(new JsonObject
-            {
-                ["ocid"] = ocid,
-                ["releases"] = new JsonArray(releases.Select(r => (JsonNode)r.DeepClone()).ToArray()),
-            }),
-        });
+        return Ok(OcdsReleases.RecordPackage($"{Request.Scheme}://{Request.Host}{Request.Path}", PublishedDate(releases),
+            await queries.PublisherAsync(ct), ocid, releases));
     }
 
     private string PageUrl(int page, int pageSize) => $"{Request.Scheme}://{Request.Host}{Request.Path}?page={page}&pageSize={pageSize}";
