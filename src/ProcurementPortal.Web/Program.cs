@@ -18,6 +18,7 @@ using ProcurementPortal.Web.Features.Bids;
 using ProcurementPortal.Web.Features.DecisionReports;
 using ProcurementPortal.Web.Features.Evaluation;
 using ProcurementPortal.Web.Features.Procurements;
+using ProcurementPortal.Web.Features.Notifications;
 using ProcurementPortal.Web.Features.MarketIntent;
 using ProcurementPortal.Web.Features.TenderDocuments;
 using ProcurementPortal.Web.Infrastructure;
@@ -43,6 +44,7 @@ builder.Services.AddContractRecordsFeature();
 builder.Services.AddOpenDataFeature(builder.Configuration);
 builder.Services.AddEvaluationFeature();
 builder.Services.AddAwardFeature();
+builder.Services.AddDashboardFeature();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>

@@ -32,6 +32,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Procurement> Procurements => Set<Procurement>();
     public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<FeeBand> FeeBands => Set<FeeBand>();
@@ -88,6 +89,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         builder.Entity<PortalUser>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.ReminderEmails).HasDefaultValue(true);
         });
 
         builder.Entity<Organisation>(e =>
@@ -139,8 +141,17 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         {
             e.Property(m => m.ToAddress).HasMaxLength(320);
             e.Property(m => m.Subject).HasMaxLength(300);
-            e.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at is null and failed_at is null");
+            e.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at is null and failed_at is null and skipped_at is null");
             e.Property(m => m.AttachmentName).HasMaxLength(200);
+            e.Property(m => m.Template).HasMaxLength(100);
+        });
+
+        builder.Entity<Notification>(e =>
+        {
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(n => n.OutboxMessageId).IsUnique();
+            e.HasIndex(n => new { n.UserId, n.CreatedAt });
+            e.Property(n => n.Subject).HasMaxLength(300);
         });
 
         ConfigureProcurements(builder);

@@ -14,4 +14,7 @@ public class PortalUser : IdentityUser<Guid>
 
     /// <summary>The last TOTP time step accepted, so that a code cannot be used twice.</summary>
     public long? LastTotpTimeStep { get; set; }
+
+    /// <summary>False when the person turned reminder emails off (they still see the reminders in the portal).</summary>
+    public bool ReminderEmails { get; set; } = true;
 }

@@ -39,15 +39,22 @@ public sealed class DeliverOutbox(
         var batch = await db.OutboxMessages
             .FromSql($"""
                 select * from outbox_messages
-                where sent_at is null and failed_at is null and next_attempt_at <= now()
+                where sent_at is null and failed_at is null and skipped_at is null and next_attempt_at <= now()
                 order by next_attempt_at, id
                 limit {BatchSize}
                 for update skip locked
                 """)
             .ToListAsync(ct);
+        var recipients = await KeepAsNotificationsAsync(batch, ct);
         var sent = 0;
         foreach (var message in batch)
         {
+            if (message.Attempts == 0 && EmailCategories.IsReminder(message.Template)
+                && recipients.TryGetValue(message.ToAddress.ToUpperInvariant(), out var person) && !person.ReminderEmails)
+            {
+                message.SkippedAt = clock.GetUtcNow().UtcDateTime;
+                continue;
+            }
             if (await TrySendAsync(message, ct))
             {
                 sent++;
@@ -57,6 +64,34 @@ public sealed class DeliverOutbox(
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return (batch.Count, sent);
+    }
+
+    private sealed record Recipient(Guid Id, string NormalizedEmail, bool ReminderEmails);
+
+    /// <summary>
+    /// Copies each message to a person with an account into their notifications, once per message: only on the first
+    /// attempt, in the transaction that counts the attempt (a batch that fails rolls both back; the unique index on
+    /// the message id is the backstop). Returns those people by normalised email with their email preferences.
+    /// </summary>
+    private async Task<Dictionary<string, Recipient>> KeepAsNotificationsAsync(List<OutboxMessage> batch, CancellationToken ct)
+    {
+        var addresses = batch.Select(m => m.ToAddress.ToUpperInvariant()).Distinct().ToList();
+        var people = (await db.Users.AsNoTracking()
+                .Where(u => addresses.Contains(u.NormalizedEmail!))
+                .Select(u => new Recipient(u.Id, u.NormalizedEmail!, u.ReminderEmails))
+                .ToListAsync(ct))
+            .ToDictionary(p => p.NormalizedEmail);
+        foreach (var message in batch.Where(m => m.Attempts == 0 && EmailCategories.KeptAsNotification(m.Template)))
+        {
+            if (people.TryGetValue(message.ToAddress.ToUpperInvariant(), out var person))
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    insert into notifications (id, user_id, tenant_id, outbox_message_id, subject, body, created_at)
+                    values ({Guid.CreateVersion7()}, {person.Id}, {message.TenantId}, {message.Id}, {message.Subject}, {message.TextBody}, {message.CreatedAt})
+                    """, ct);
+            }
+        }
+        return people;
     }
 
     private async Task<bool> TrySendAsync(OutboxMessage message, CancellationToken ct)

@@ -17,6 +17,7 @@ public sealed class EmailOutbox(PortalDbContext db, ITenantContext tenant, Email
         {
             TenantId = tenant.TenantId,
             ToAddress = to,
+            Template = template,
             Subject = rendered.Subject,
             HtmlBody = rendered.HtmlBody,
             TextBody = rendered.TextBody,

@@ -9,6 +9,8 @@ public class OutboxMessage
     public Guid? TenantId { get; set; }
 
     public required string ToAddress { get; set; }
+    /// <summary>The template it was written from (its category decides whether the person may turn it off).</summary>
+    public string? Template { get; set; }
     public required string Subject { get; set; }
     public required string HtmlBody { get; set; }
     public required string TextBody { get; set; }
@@ -21,4 +23,6 @@ public class OutboxMessage
     public DateTime? SentAt { get; set; }
     public DateTime? FailedAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Not sent because the recipient turned this kind of email off; the in-portal notification remains.</summary>
+    public DateTime? SkippedAt { get; set; }
 }

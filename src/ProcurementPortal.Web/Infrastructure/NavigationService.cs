@@ -50,6 +50,7 @@ public sealed class NavigationService(PortalDbContext db)
         {
             links.Add(new NavLink("Tenants", "/admin/tenants", path.StartsWith("/admin", StringComparison.Ordinal)));
         }
+        links.Add(new NavLink("Notifications", "/account/notifications", path.StartsWith("/account/notifications", StringComparison.Ordinal)));
         links.Add(new NavLink("Your account", "/account/manage", path.StartsWith("/account/manage", StringComparison.Ordinal)));
         return new Navigation(true, current?.Name, orgs, links);
     }

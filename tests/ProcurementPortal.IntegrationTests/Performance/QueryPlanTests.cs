@@ -35,7 +35,7 @@ public sealed class QueryPlanTests(PortalFixture fixture)
             $"select count(*) from bids where procurement_id = '{tender.Id}' and status = 'Submitted'",
             """
             select * from outbox_messages
-            where sent_at is null and failed_at is null and next_attempt_at <= now()
+            where sent_at is null and failed_at is null and skipped_at is null and next_attempt_at <= now()
             order by next_attempt_at, id limit 50 for update skip locked
             """,
         ];

@@ -39,7 +39,7 @@ public sealed class ProviderTests(PortalFixture fixture)
         var providerId = Guid.Parse(dashboardPath.Split('/').Last());
         var dashboard = await browser.GetStringAsync(dashboardPath);
         Assert.Contains("Care Partners Ltd", dashboard);
-        Assert.Contains("You have no open bids yet.", dashboard);
+        Assert.Contains("Nothing needs your attention now.", dashboard);
         Assert.Contains("1-123456789", dashboard);
         await using (var db = fixture.SuperuserDb())
         {

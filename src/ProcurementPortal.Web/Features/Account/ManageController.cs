@@ -15,7 +15,7 @@ public sealed class ManageController(UserManager<PortalUser> users) : Controller
 {
     public const string Flash = "AccountFlash";
 
-    public sealed record Overview(string Name, string Email, bool TwoFactorEnabled, int RecoveryCodesLeft);
+    public sealed record Overview(string Name, string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, bool ReminderEmails);
 
     [HttpGet("/account/manage")]
     public async Task<IActionResult> Index() => await OverviewAsync() is { } overview ? Page("Index", overview) : Challenge();
@@ -76,7 +76,7 @@ public sealed class ManageController(UserManager<PortalUser> users) : Controller
             return null;
         }
         var left = user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0;
-        return new Overview(user.DisplayName, user.Email!, user.TwoFactorEnabled, left);
+        return new Overview(user.DisplayName, user.Email!, user.TwoFactorEnabled, left, user.ReminderEmails);
     }
 
     private async Task<IActionResult> AuthenticatorPage(SetUpAuthenticatorHandler handler, EnableAuthenticatorCommand command)

@@ -23,4 +23,11 @@ public sealed class ProvidersApiController(ProviderAccess access) : ControllerBa
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<ProviderView>> Get(Guid id, CancellationToken ct) =>
         await access.FindAsync(id, ct) is { } provider ? provider : NotFound();
+
+    /// <summary>What needs the provider's attention across every commissioning body: bids not yet submitted with their deadlines, recent letters.</summary>
+    [HttpGet("{id:guid}/attention")]
+    [ProducesResponseType<List<Dashboard.AttentionItem>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<IReadOnlyList<Dashboard.AttentionItem>>> Attention(Guid id, [FromServices] Dashboard.ProviderAttention attention, CancellationToken ct) =>
+        await attention.ForAsync(id, ct) is { } items ? Ok(items) : NotFound();
 }

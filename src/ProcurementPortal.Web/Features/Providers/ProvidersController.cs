@@ -8,6 +8,9 @@ namespace ProcurementPortal.Web.Features.Providers;
 
 public sealed record ProviderUsersPage(ProviderView Provider, IReadOnlyList<MemberView> Members);
 
+/// <summary>A provider's dashboard: its details and what needs its attention across the commissioning bodies.</summary>
+public sealed record ProviderDashboardPage(ProviderView Provider, IReadOnlyList<Dashboard.AttentionItem> Items);
+
 /// <summary>A provider organisation's own pages: registration, its dashboard and its users.</summary>
 [Authorize]
 [Route("providers")]
@@ -25,8 +28,10 @@ public sealed class ProvidersController(ProviderAccess access) : Controller
         });
 
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Dashboard(Guid id, CancellationToken ct) =>
-        await access.FindAsync(id, ct) is { } provider ? View(provider) : NotFound();
+    public async Task<IActionResult> Dashboard(Guid id, [FromServices] Dashboard.ProviderAttention attention, CancellationToken ct) =>
+        await access.FindAsync(id, ct) is { } provider && await attention.ForAsync(id, ct) is { } items
+            ? View(new ProviderDashboardPage(provider, items))
+            : NotFound();
 
     [HttpGet("{id:guid}/users")]
     public async Task<IActionResult> Users(Guid id, CancellationToken ct)
