@@ -21,6 +21,7 @@ using ProcurementPortal.Web.Features.Procurements;
 using ProcurementPortal.Web.Features.MarketIntent;
 using ProcurementPortal.Web.Features.TenderDocuments;
 using ProcurementPortal.Web.Infrastructure;
+using ProcurementPortal.Web.Infrastructure.Demo;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,6 +44,7 @@ builder.Services.AddContractRecordsFeature();
 builder.Services.AddOpenDataFeature(builder.Configuration);
 builder.Services.AddEvaluationFeature();
 builder.Services.AddAwardFeature();
+builder.Services.AddDemoStages();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
