@@ -14,8 +14,11 @@ namespace ProcurementPortal.Web.Infrastructure.Demo;
 /// brought forward to the database clock in the tenant's own unit of work (with an audit event saying so), and the
 /// jobs that would then fire are run at once, each in a scope of its own as Hangfire runs them.
 /// </summary>
-public sealed class DemoBackstage(IServiceScopeFactory scopes)
+public sealed class DemoBackstage(IServiceScopeFactory scopes, IConfiguration configuration)
 {
+    /// <summary>How long to wait for the in-process job server to write the award letters.</summary>
+    public static readonly TimeSpan LettersWait = TimeSpan.FromMinutes(2);
+
     public async Task<Guid> TenantIdAsync(string slug, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -37,8 +40,35 @@ public sealed class DemoBackstage(IServiceScopeFactory scopes)
         await RunAsync<CloseSubmissionsJob>(j => j.RunAsync(tenantId, procurementId, ct));
     }
 
-    public Task WriteLettersAsync(Guid tenantId, Guid procurementId, CancellationToken ct) =>
-        RunAsync<AwardLettersJob>(j => j.RunAsync(tenantId, procurementId, ct));
+    /// <summary>
+    /// The letters job that sending the letters queued: with the in-process job server it is left to the server (two
+    /// copies at once would race for the same letters), and waited for; without one, it is run here.
+    /// </summary>
+    public async Task WriteLettersAsync(Guid tenantId, Guid procurementId, CancellationToken ct)
+    {
+        if (!configuration.GetValue("Jobs:InProcessServer", true))
+        {
+            await RunAsync<AwardLettersJob>(j => j.RunAsync(tenantId, procurementId, ct));
+            return;
+        }
+        var until = DateTime.UtcNow + LettersWait;
+        while (!await LettersWrittenAsync(tenantId, procurementId, ct))
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new InvalidOperationException($"The award letters job has not written every letter within {LettersWait.TotalSeconds:0} s");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+    }
+
+    private async Task<bool> LettersWrittenAsync(Guid tenantId, Guid procurementId, CancellationToken ct)
+    {
+        var written = false;
+        await InTenantAsync(tenantId, async (db, _) => written = await db.Awards.AnyAsync(
+            a => a.ProcurementId == procurementId && a.LettersSentAt != null && a.LettersDone >= a.LettersTotal, ct), ct);
+        return written;
+    }
 
     /// <summary>The standstill ends now; then the job awards the procurement and makes its contracts.</summary>
     public async Task EndStandstillAsync(Guid tenantId, Guid procurementId, CancellationToken ct)

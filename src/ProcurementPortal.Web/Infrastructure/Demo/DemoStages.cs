@@ -112,7 +112,7 @@ public sealed class DemoStager(DemoBackstage backstage, ILogger<DemoStager> log)
         {
             return false;
         }
-        var tender = new DemoTender(api, backstage, slug, await backstage.TenantIdAsync(slug, ct), found.GetProperty("id").GetGuid(), $"officer2@{slug}.demo");
+        var tender = await DemoTender.ExistingAsync(api, backstage, slug, found.GetProperty("id").GetGuid(), ct);
         await officer.PatchAsync(tender.Api, new
         {
             procedureType = "OpenFramework",
@@ -166,20 +166,14 @@ public sealed class DemoStager(DemoBackstage backstage, ILogger<DemoStager> log)
                 new { name = "Lambeth Council", sharePercent = LambethIpsa.CouncilSharePercent },
             },
         }, ct);
-        await tender.AddLotAsync(LambethIpsa.LotName, "Lambeth", 4, LambethIpsa.Bands, ct);
-        await tender.PutEvaluationModelAsync("How will you give each person a personalised recovery package and help them move on from residential care?", ct);
-        await tender.PublishAsync(ct);
-        var scores = new Dictionary<Guid, int>
-        {
-            [await tender.SubmitBidAsync("brixton-wellbeing", "Brixton Wellbeing works with housing partners so that people move on to a home of their own, with a peer worker for the first year.", 0.92m, ct)] = 4,
-            [await tender.SubmitBidAsync("aire-valley", "Our recovery college and a personal budget for everyone who wants one give people choice and control.", 0.96m, ct)] = 3,
-            [await tender.SubmitBidAsync("ribble-valley", "We would bring our supported living model to Lambeth with a local team and a housing officer.", 0.90m, ct)] = 3,
-        };
-        await tender.CloseAndOpenAsync(ct);
-        await tender.AppointAsync([tender.Evaluator1, tender.Evaluator2], tender.Officer, ct);
-        await tender.DeclareAsync(tender.Evaluator1, ct);
-        await tender.DeclareAsync(tender.Evaluator2, ct);
-        await tender.PassGatesAndScorePricesAsync(scores.Keys, ct);
+        await tender.PublishAsync(LambethIpsa.LotName, "Lambeth", 4, LambethIpsa.Bands,
+            "How will you give each person a personalised recovery package and help them move on from residential care?", ct);
+        var scores = await tender.ReadyForScoringAsync(
+        [
+            new("brixton-wellbeing", "Brixton Wellbeing works with housing partners so that people move on to a home of their own, with a peer worker for the first year.", 0.92m, 4),
+            new("aire-valley", "Our recovery college and a personal budget for everyone who wants one give people choice and control.", 0.96m, 3),
+            new("ribble-valley", "We would bring our supported living model to Lambeth with a local team and a housing officer.", 0.90m, 3),
+        ], [tender.Evaluator1, tender.Evaluator2], tender.Officer, ct);
         await tender.ScoreAsync(tender.Evaluator1, bid => scores[bid], ct);
         await tender.ScoreAsync(tender.Evaluator2, bid => scores[bid], ct, questionsToScore: 4);
         return true;
@@ -194,7 +188,7 @@ public sealed class DemoStager(DemoBackstage backstage, ILogger<DemoStager> log)
         {
             return false;
         }
-        var tender = new DemoTender(api, backstage, slug, await backstage.TenantIdAsync(slug, ct), draft.GetProperty("id").GetGuid(), $"officer2@{slug}.demo");
+        var tender = await DemoTender.ExistingAsync(api, backstage, slug, draft.GetProperty("id").GetGuid(), ct);
         await tender.Officer.PatchAsync(tender.Api, new
         {
             procedureType = "CompetitiveFlexible",
@@ -202,20 +196,14 @@ public sealed class DemoStager(DemoBackstage backstage, ILogger<DemoStager> log)
             clarificationDeadline = DateTimeOffset.UtcNow.AddDays(14),
             submissionDeadline = DateTimeOffset.UtcNow.AddDays(28),
         }, ct);
-        await tender.AddLotAsync(LeedsCbmhs.LotName, "Leeds", 1, LeedsCbmhs.Bands, ct);
-        await tender.PutEvaluationModelAsync("How will the one service give information, a single point of access and recovery focused support across Leeds?", ct);
-        await tender.PublishAsync(ct);
-        var scores = new Dictionary<Guid, int>
-        {
-            [await tender.SubmitBidAsync("aire-valley", "Aire Valley brings the three services together with one front door, peer support groups across the city and a recovery plan for everyone.", 0.95m, ct)] = 4,
-            [await tender.SubmitBidAsync("ribble-valley", "We would open a Leeds base with outreach workers and a telephone single point of access.", 0.90m, ct)] = 3,
-            [await tender.SubmitBidAsync("brixton-wellbeing", "Our model of community wellbeing hubs would come to Leeds with a local partner.", 0.98m, ct)] = 2,
-        };
-        await tender.CloseAndOpenAsync(ct);
-        await tender.AppointAsync([tender.Evaluator1], tender.Evaluator2, ct);
-        await tender.DeclareAsync(tender.Evaluator1, ct);
-        await tender.DeclareAsync(tender.Evaluator2, ct);
-        await tender.PassGatesAndScorePricesAsync(scores.Keys, ct);
+        await tender.PublishAsync(LeedsCbmhs.LotName, "Leeds", 1, LeedsCbmhs.Bands,
+            "How will the one service give information, a single point of access and recovery focused support across Leeds?", ct);
+        var scores = await tender.ReadyForScoringAsync(
+        [
+            new("aire-valley", "Aire Valley brings the three services together with one front door, peer support groups across the city and a recovery plan for everyone.", 0.95m, 4),
+            new("ribble-valley", "We would open a Leeds base with outreach workers and a telephone single point of access.", 0.90m, 3),
+            new("brixton-wellbeing", "Our model of community wellbeing hubs would come to Leeds with a local partner.", 0.98m, 2),
+        ], [tender.Evaluator1], tender.Evaluator2, ct);
         await tender.ScoreAsync(tender.Evaluator1, bid => scores[bid], ct);
         await tender.ModerateAndPublishAsync(tender.Evaluator2, bid => scores[bid], ct);
 

@@ -3,6 +3,9 @@ using ProcurementPortal.Core.Demo;
 
 namespace ProcurementPortal.Web.Infrastructure.Demo;
 
+/// <summary>A demo bid: the provider, its answer to every quality question, its rates as a share of each ceiling, and the score the panel gives it.</summary>
+public sealed record DemoBid(string ProviderKey, string Answer, decimal RateFactor, int Score);
+
 /// <summary>
 /// One demo tender driven through the API from creation to ranking, step by step, by the tenant's demo people:
 /// officer1 and officer2 (or the joint officer), evaluator1 and evaluator2, the approver.
@@ -21,6 +24,10 @@ public sealed class DemoTender(DemoApi api, DemoBackstage backstage, string slug
     public DemoCaller Evaluator2 => api.As($"evaluator2@{slug}.demo");
     public DemoCaller Approver => api.As($"approver@{slug}.demo");
 
+    /// <summary>A procurement the tenant already has, found by the caller.</summary>
+    public static async Task<DemoTender> ExistingAsync(DemoApi api, DemoBackstage backstage, string slug, Guid id, CancellationToken ct) =>
+        new(api, backstage, slug, await backstage.TenantIdAsync(slug, ct), id, $"officer2@{slug}.demo");
+
     /// <summary>Creates the procurement with the fields given and returns it as a tender to build.</summary>
     public static async Task<DemoTender> CreateAsync(DemoApi api, DemoBackstage backstage, string slug, string secondOfficer, object fields, CancellationToken ct)
     {
@@ -28,7 +35,37 @@ public sealed class DemoTender(DemoApi api, DemoBackstage backstage, string slug
         return new DemoTender(api, backstage, slug, await backstage.TenantIdAsync(slug, ct), created.GetProperty("id").GetGuid(), secondOfficer);
     }
 
-    public async Task AddLotAsync(string name, string area, int maxProviders, IEnumerable<DemoBand> bands, CancellationToken ct)
+    /// <summary>One lot with its bands, the evaluation model, and the tender published.</summary>
+    public async Task PublishAsync(string lotName, string area, int maxProviders, IEnumerable<DemoBand> bands, string recoveryQuestion, CancellationToken ct)
+    {
+        await AddLotAsync(lotName, area, maxProviders, bands, ct);
+        await PutEvaluationModelAsync(recoveryQuestion, ct);
+        await PublishAsync(ct);
+    }
+
+    /// <summary>
+    /// The bids submitted, submissions closed and the bids opened, the panel appointed with every member's declaration
+    /// made, the gates passed and the prices scored: the score each bid is to get, by bid id.
+    /// </summary>
+    public async Task<Dictionary<Guid, int>> ReadyForScoringAsync(
+        IReadOnlyList<DemoBid> bids, IReadOnlyList<DemoCaller> evaluators, DemoCaller moderator, CancellationToken ct)
+    {
+        var scores = new Dictionary<Guid, int>();
+        foreach (var bid in bids)
+        {
+            scores[await SubmitBidAsync(bid.ProviderKey, bid.Answer, bid.RateFactor, ct)] = bid.Score;
+        }
+        await CloseAndOpenAsync(ct);
+        await AppointAsync(evaluators, moderator, ct);
+        foreach (var member in evaluators.Append(moderator))
+        {
+            await DeclareAsync(member, ct);
+        }
+        await PassGatesAndScorePricesAsync(scores.Keys, ct);
+        return scores;
+    }
+
+    private async Task AddLotAsync(string name, string area, int maxProviders, IEnumerable<DemoBand> bands, CancellationToken ct)
     {
         var lot = await Officer.PostAsync($"{Api}/lots", new { name, area, maxProviders, description = $"{name}: {area}" }, ct);
         var lotId = lot.GetProperty("id").GetGuid();
@@ -43,7 +80,7 @@ public sealed class DemoTender(DemoApi api, DemoBackstage backstage, string slug
     }
 
     /// <summary>A CQC gate, three quality questions (30%, 20%, 10%) scored 0–5, and price at 40% by the lowest price ratio.</summary>
-    public Task PutEvaluationModelAsync(string recoveryQuestion, CancellationToken ct)
+    private Task PutEvaluationModelAsync(string recoveryQuestion, CancellationToken ct)
     {
         string[] descriptors = ["No response", "Poor", "Weak", "Satisfactory", "Good", "Excellent"];
         return Officer.PutAsync($"{Api}/evaluation-model", new
@@ -91,7 +128,7 @@ public sealed class DemoTender(DemoApi api, DemoBackstage backstage, string slug
     }
 
     /// <summary>A complete bid, sealed and submitted (receipt, hash); returns the bid's id.</summary>
-    public async Task<Guid> SubmitBidAsync(string providerKey, string answer, decimal rateFactor, CancellationToken ct)
+    private async Task<Guid> SubmitBidAsync(string providerKey, string answer, decimal rateFactor, CancellationToken ct)
     {
         var draft = await DraftBidAsync(providerKey, answer, rateFactor, ct);
         await api.As($"bidwriter@{providerKey}.demo").PostAsync($"{BidUrl}/submit", null, ct, idempotencyKey: $"demo-{id}-{providerKey}");
@@ -99,14 +136,14 @@ public sealed class DemoTender(DemoApi api, DemoBackstage backstage, string slug
     }
 
     /// <summary>The deadline passes, submissions close, and both officers confirm the opening.</summary>
-    public async Task CloseAndOpenAsync(CancellationToken ct)
+    private async Task CloseAndOpenAsync(CancellationToken ct)
     {
         await backstage.CloseSubmissionsAsync(tenantId, id, ct);
         await Officer.PostAsync($"{Api}/open", null, ct);
         await SecondOfficer.PostAsync($"{Api}/open", null, ct);
     }
 
-    public async Task AppointAsync(IReadOnlyList<DemoCaller> evaluators, DemoCaller moderator, CancellationToken ct)
+    private async Task AppointAsync(IReadOnlyList<DemoCaller> evaluators, DemoCaller moderator, CancellationToken ct)
     {
         var evaluatorIds = new List<object>();
         foreach (var evaluator in evaluators)
@@ -117,7 +154,7 @@ public sealed class DemoTender(DemoApi api, DemoBackstage backstage, string slug
     }
 
     /// <summary>The panel member declares no conflict of interest with any bidder.</summary>
-    public async Task DeclareAsync(DemoCaller member, CancellationToken ct)
+    private async Task DeclareAsync(DemoCaller member, CancellationToken ct)
     {
         var overview = await member.GetAsync($"{Api}/evaluation", ct);
         var declarations = overview.GetProperty("declarations").EnumerateArray()
@@ -126,7 +163,7 @@ public sealed class DemoTender(DemoApi api, DemoBackstage backstage, string slug
     }
 
     /// <summary>The officer records every gate of every bid as passed, then scores the prices.</summary>
-    public async Task PassGatesAndScorePricesAsync(IEnumerable<Guid> bidIds, CancellationToken ct)
+    private async Task PassGatesAndScorePricesAsync(IEnumerable<Guid> bidIds, CancellationToken ct)
     {
         var gates = await backstage.GateIdsAsync(tenantId, id, ct);
         foreach (var bidId in bidIds)
