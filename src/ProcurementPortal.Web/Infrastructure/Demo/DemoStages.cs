@@ -47,7 +47,7 @@ public sealed class DemoStager(DemoBackstage backstage, ILogger<DemoStager> log)
                 log.LogInformation("Demo stage {Number} of {Stages} ({Stage}): {Outcome} in {Seconds:0.0} s", i, Stages, stage.Name,
                     outcome == DemoStageOutcome.Done ? "done" : "already there, nothing changed", watch.Elapsed.TotalSeconds);
             }
-            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or KeyNotFoundException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 outcome = DemoStageOutcome.Failed;
                 log.LogError(e, "Demo stage {Number} of {Stages} ({Stage}) failed after {Seconds:0.0} s", i, Stages, stage.Name, watch.Elapsed.TotalSeconds);
