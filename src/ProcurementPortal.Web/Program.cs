@@ -22,6 +22,7 @@ using ProcurementPortal.Web.Features.Notifications;
 using ProcurementPortal.Web.Features.MarketIntent;
 using ProcurementPortal.Web.Features.TenderDocuments;
 using ProcurementPortal.Web.Infrastructure;
+using ProcurementPortal.Web.Infrastructure.Demo;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -45,6 +46,7 @@ builder.Services.AddOpenDataFeature(builder.Configuration);
 builder.Services.AddEvaluationFeature();
 builder.Services.AddAwardFeature();
 builder.Services.AddDashboardFeature();
+builder.Services.AddDemoStages();
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>

@@ -9,6 +9,8 @@ namespace ProcurementPortal.Core.Demo;
 /// </summary>
 public static class LancashireFramework
 {
+    public const string Title = "Mental Health Care and Support Framework";
+
     public static readonly (string Name, decimal HoursPerWeek)[] Lots = [("East", 2000m), ("North", 1500m), ("Central", 3000m)];
 
     public static readonly (string Code, string Name, decimal Ceiling, decimal Share)[] Bands =
@@ -24,7 +26,7 @@ public static class LancashireFramework
     {
         var procurement = new Procurement
         {
-            Title = "Mental Health Care and Support Framework",
+            Title = Title,
             Description = "Care and support for adults with mental health needs, in their own homes and supported accommodation.",
             CpvCode = "85312000-9",
             CurrentAnnualSpend = 6_800_000m,

@@ -11,9 +11,16 @@ namespace ProcurementPortal.Core.Demo;
 /// </summary>
 public static class LeedsCbmhs
 {
+    public const string Title = "Community Based Mental Health Service";
+
+    /// <summary>The register references of the four contracts the waiver extends.</summary>
+    public const string WaiverContractPrefix = "ASC-MH-01";
+
+    public const string WaiverTitle = "Waiver: extend four mental health third sector contracts for a year while the new service is procured";
+
     public static Procurement Procurement() => new()
     {
-        Title = "Community Based Mental Health Service",
+        Title = Title,
         Description = "One community based mental health service in place of the Leeds Mind, Touchstone and Community Links services: information, a single point of access and assessment, recovery focused support.",
         CpvCode = "85312000-9",
         CurrentAnnualSpend = 1_334_697m,
@@ -93,4 +100,17 @@ public static class LeedsCbmhs
         OwnerUserId = owner,
         CreatedAt = now,
     };
+
+    public const string LotName = "Community based mental health service";
+
+    /// <summary>
+    /// The tender's fee bands (this portal's demo figures): at their ceilings they cost £1,192,000 a year, within the
+    /// paper's budget of £1,201,227.
+    /// </summary>
+    public static readonly DemoBand[] Bands =
+    [
+        new("B1", "Information and access", "Information, a single point of access and assessment", "Session", 95m, 2_600m),
+        new("B2", "Recovery support", "Recovery focused one-to-one support", "Hour", 21.50m, 30_000m),
+        new("B3", "Sustainment", "Peer and group support to stay well", "Session", 60m, 5_000m),
+    ];
 }

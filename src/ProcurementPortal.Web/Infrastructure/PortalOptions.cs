@@ -8,6 +8,9 @@ public sealed class PortalOptions
     /// <summary>Seeds the demo tenants, users and providers (idempotent) at start-up.</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>After seeding, stages the seed papers' procurements at five points of the lifecycle (infra/run --demo).</summary>
+    public bool DemoStages { get; set; }
+
     public PlatformAdminOptions PlatformAdmin { get; set; } = new();
 }
 
