@@ -121,6 +121,8 @@ public sealed class HelpTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/help/nobody.pdf")).StatusCode);
     }
 
+    private static readonly string GuidesDirectory = Path.Combine(AppContext.BaseDirectory, "TestResults", "guides");
+
     public static TheoryData<string> GuideSlugs => [.. HelpCatalogue.Guides.Select(g => g.Slug)];
 
     [Theory]
@@ -133,7 +135,11 @@ public sealed class HelpTests(PortalFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        var text = BodyText(await response.Content.ReadAsByteArrayAsync());
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        // Kept beside the test output for a person to look at (pdftoppm -png -r 60), like the browser tests' screenshots.
+        Directory.CreateDirectory(GuidesDirectory);
+        await File.WriteAllBytesAsync(Path.Combine(GuidesDirectory, $"{slug}.pdf"), pdf);
+        var text = BodyText(pdf);
         Assert.Contains(Squeezed(HelpGuideDocument.Title(guide)), text);
         var (included, excluded) = (HelpCatalogue.EntriesOf(guide), HelpCatalogue.Entries.Where(e => !guide.Includes(e)).ToList());
         Assert.All(included, e => Assert.Contains(Squeezed(e.Title), text));

@@ -21,6 +21,7 @@ public static class HelpGuideDocument
         foreach (var section in Sections(guide))
         {
             blocks.Add(new PdfHeading(section.Stage.Heading(), 2));
+            blocks.Add(new PdfParagraph(section.Stage.Summary()));
             foreach (var entry in section.Entries)
             {
                 blocks.Add(new PdfHeading(entry.Title, 3));

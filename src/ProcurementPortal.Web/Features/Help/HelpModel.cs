@@ -32,6 +32,9 @@ public enum HelpStage
     AwardAndStandstill,
     Contracts,
     Reports,
+
+    /// <summary>Account settings every user has, at the end of every guide.</summary>
+    YourAccount,
 }
 
 /// <summary>The help for one page, keyed as routing knows it (controller name without "Controller", action name).</summary>
@@ -47,7 +50,7 @@ public static class HelpStages
 {
     public static string Heading(this HelpStage stage) => stage switch
     {
-        HelpStage.GettingStarted => "Getting started and your account",
+        HelpStage.GettingStarted => "Getting started",
         HelpStage.Administration => "Running your organisation on the portal",
         HelpStage.MarketEngagement => "Market engagement",
         HelpStage.BuildingTheTender => "Building the tender",
@@ -57,6 +60,24 @@ public static class HelpStages
         HelpStage.AwardAndStandstill => "Award and standstill",
         HelpStage.Contracts => "Contracts",
         HelpStage.Reports => "Decision and waiver reports",
+        HelpStage.YourAccount => "Your account and settings",
         _ => stage.ToString(),
+    };
+
+    /// <summary>One sentence under the stage's heading (in the PDF it also keeps the heading with its text).</summary>
+    public static string Summary(this HelpStage stage) => stage switch
+    {
+        HelpStage.GettingStarted => "Signing in, joining an organisation, and the dashboard that shows what needs your attention.",
+        HelpStage.Administration => "Your organisation on the portal: its people and roles and, for a commissioner, its letterhead, working days and audit log.",
+        HelpStage.MarketEngagement => "What a commissioner means to buy, its engagement events, and providers' expressions of interest.",
+        HelpStage.BuildingTheTender => "The procurement's details, lots, fee bands, evaluation model and documents, up to publishing.",
+        HelpStage.TenderOpen => "From publishing to the deadline: finding the tender, questions and answers, and addenda.",
+        HelpStage.Bidding => "A provider's bid: lots, answers, files, prices and declarations, sealed until the deadline.",
+        HelpStage.OpeningAndEvaluation => "After the deadline: two officers open the bids, the panel scores them, then moderation agrees the scores.",
+        HelpStage.AwardAndStandstill => "Recommendation, approval, letters to every bidder and the standstill before contracts are made.",
+        HelpStage.Contracts => "The contract register and its expiry reminders.",
+        HelpStage.Reports => "Reports for the delegated decision panel, and waivers to extend contracts.",
+        HelpStage.YourAccount => "Your password, two-factor authentication, notifications and email preferences.",
+        _ => "",
     };
 }
