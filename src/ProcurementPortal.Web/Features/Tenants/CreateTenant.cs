@@ -17,7 +17,7 @@ public sealed partial record CreateTenantCommand(
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
     {
         "admin", "account", "api", "providers", "hangfire", "scalar", "openapi", "error", "switch", "accessibility",
-        "invitations", "notices", "assets", "govuk", "favicon.ico", "portal.css", "portal.js",
+        "invitations", "notices", "help", "assets", "govuk", "favicon.ico", "portal.css", "portal.js",
     };
 
     public Errors Validate()
