@@ -78,7 +78,7 @@ public sealed class BidTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit your bid" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Bid received");
-        await Assertions.Expect(page.Locator("#receipt-number")).ToHaveTextAsync(new Regex(@"-R0001$"));
+        await Assertions.Expect(page.Locator("#receipt-number")).ToHaveTextAsync(new Regex(@"-R[2-9A-HJKMNP-Z]{8}$"));
         await Assertions.Expect(page.Locator("#receipt-hash")).ToHaveTextAsync(new Regex("^[0-9a-f]{64}$"));
         await Assertions.Expect(page.Locator("#received-uk")).ToHaveTextAsync(new Regex(@"^\d{2}:\d{2}:\d{2} on .* \((GMT|BST)\)$"));
         await tab.CheckAsync("bid: receipt");

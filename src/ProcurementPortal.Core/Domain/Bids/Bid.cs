@@ -49,7 +49,7 @@ public class BidVersion : ITenantOwned, IProviderOwned
     public Guid ProcurementId { get; set; }
     /// <summary>1 for the first submission of the bid, 2 for its first replacement ...</summary>
     public int Number { get; set; }
-    /// <summary>The procurement reference and the receipt's sequence in the procurement, e.g. LCC-2026-0007-R0003.</summary>
+    /// <summary>The procurement reference and eight random characters, e.g. LCC-2026-0007-R7KQ2M9XA (never a count of bids).</summary>
     public required string ReceiptNumber { get; set; }
     /// <summary>The database clock when the submission was accepted (inside the sealing transaction).</summary>
     public DateTime ReceivedAt { get; set; }

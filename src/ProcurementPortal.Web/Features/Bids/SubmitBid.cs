@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Audit;
@@ -20,9 +21,10 @@ public sealed record LateBid(DateTimeOffset Deadline, DateTimeOffset ReceivedAt,
 public sealed record SubmitOutcome(BidReceipt? Receipt, bool Replayed, LateBid? Late);
 
 /// <summary>
-/// Seals and submits the provider's bid in one transaction: the procurement row is locked (so the close, an
-/// extension or another submission cannot interleave), the deadline is judged by the database clock at that moment,
-/// and the canonical content, its SHA-256, the receipt, the audit event and the emails commit together or not at all.
+/// Seals and submits the provider's bid in one transaction: the procurement row is held in share mode from the
+/// transaction's first statement (so the close, an extension or the opening cannot interleave, while other providers'
+/// submissions run beside it), the deadline is judged by the database clock at the start of the transaction, and the
+/// canonical content, its SHA-256, the receipt, the audit event and the emails commit together or not at all.
 /// ARCHITECTURE.md: "The deadline is enforced inside the submission transaction against the database clock".
 /// </summary>
 public sealed partial class SubmitBid(
@@ -42,27 +44,20 @@ public sealed partial class SubmitBid(
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The provider's own bid row first: its submissions and a colleague's save wait for one another, so the draft
-        // read here is the one sealed. The work that needs only this bid (decrypting, checking, canonical form, hash,
-        // encrypting) is done before the procurement row is locked, so other providers wait only for the few
-        // statements that must be ordered: the clock, the receipt number and the writes.
+        // The first statement of the transaction takes the procurement row in share mode and reads the database clock
+        // at the start of the transaction: that moment is when the bid reached the portal, however long it then waits
+        // (for a colleague's save of the draft, or for the audit chain). Submissions of different providers share the
+        // row and run side by side; the close, an extension and the opening update the row, so they wait for every
+        // submission in flight and a submission that comes after them sees their change (docs/adr/021).
+        var window = await SubmissionWindow.EnterAsync(db, procurementId, ct);
+        // The provider's own bid row next: its submissions and a colleague's save wait for one another, so the draft
+        // read here is the one sealed.
         await db.Database.SqlQuery<Guid>($"select id as \"Value\" from bids where id = {bid.Id} for update").SingleAsync(ct);
         var earlier = await db.BidVersions.AsNoTracking().SingleOrDefaultAsync(v => v.BidId == bid.Id && v.IdempotencyKey == idempotencyKey, ct);
         if (earlier is not null)
         {
             return Outcome<SubmitOutcome>.Ok(new SubmitOutcome(BidViews.Receipt(earlier), true, null));
         }
-        await db.Entry(bid).ReloadAsync(ct);
-        var content = protector.UnprotectDraft(procurementId, bid.DraftContent);
-        var files = await attachments.ForBidAsync(bid, ct);
-        var problems = BidRules.Problems(scope.Procurement, content, files.Select(f => f.QuestionId).ToList());
-        var canonical = problems.Count == 0 ? SealedBid.Canonical(scope.Procurement, scope.Provider.Id, content, files) : [];
-        var sealedContent = protector.Protect(procurementId, canonical);
-        var hash = SealedBid.Hash(canonical);
-        var versionNumber = await db.BidVersions.Where(v => v.BidId == bid.Id).Select(v => v.Number).DefaultIfEmpty().MaxAsync(ct) + 1;
-        var recipients = await RecipientsAsync(scope, ct);
-
-        var window = await SubmissionWindow.LockAsync(db, procurementId, ct);
         if (window.Late("Your bid", "Your draft has been kept.") is { } late)
         {
             return Outcome<SubmitOutcome>.Ok(new SubmitOutcome(null, false, late));
@@ -71,28 +66,29 @@ public sealed partial class SubmitBid(
         {
             return new Errors().Add("Bid", "The tender is not open for bids");
         }
+        await db.Entry(bid).ReloadAsync(ct);
+        var content = protector.UnprotectDraft(procurementId, bid.DraftContent);
+        var files = await attachments.ForBidAsync(bid, ct);
+        var problems = BidRules.Problems(scope.Procurement, content, files.Select(f => f.QuestionId).ToList());
         if (problems.Count > 0)
         {
             var errors = new Errors();
             problems.ForEach(p => errors.Add(p.Field, p.Message));
             return errors;
         }
-        var counter = await db.BidReceiptCounters.SingleOrDefaultAsync(c => c.ProcurementId == procurementId, ct);
-        if (counter is null)
-        {
-            db.BidReceiptCounters.Add(counter = new BidReceiptCounter { ProcurementId = procurementId });
-        }
-        counter.LastNumber++;
+        var canonical = SealedBid.Canonical(scope.Procurement, scope.Provider.Id, content, files);
+        var versionNumber = await db.BidVersions.Where(v => v.BidId == bid.Id).Select(v => v.Number).DefaultIfEmpty().MaxAsync(ct) + 1;
+        var recipients = await RecipientsAsync(scope, ct);
         var version = new BidVersion
         {
             BidId = bid.Id,
             ProcurementId = procurementId,
             Number = versionNumber,
-            ReceiptNumber = $"{scope.Procurement.Reference}-R{counter.LastNumber:D4}",
+            ReceiptNumber = BidReceiptNumbers.New(scope.Procurement.Reference),
             ReceivedAt = window.Now,
             SubmittedByUserId = actor.UserId!.Value,
-            SealedContent = sealedContent,
-            ContentHash = hash,
+            SealedContent = protector.Protect(procurementId, canonical),
+            ContentHash = SealedBid.Hash(canonical),
             IdempotencyKey = idempotencyKey,
         };
         db.BidVersions.Add(version);
@@ -154,18 +150,34 @@ public sealed partial class SubmitBid(
     private static partial Regex IdempotencyKeyFormat();
 }
 
-/// <summary>The procurement's state and deadline read under its row lock, and the database clock at that moment.</summary>
+/// <summary>
+/// Receipt numbers: the tender's reference and eight random characters (no 0/O or 1/I/L). Not a count, so a receipt
+/// tells nobody how many bids came before it, and no row is shared by every submission to the tender.
+/// </summary>
+public static class BidReceiptNumbers
+{
+    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    public static string New(string reference) => $"{reference}-R{RandomNumberGenerator.GetString(Alphabet, 8)}";
+}
+
+/// <summary>
+/// The procurement's state and deadline read under its row lock (share mode: submissions and withdrawals of different
+/// providers do not wait for one another; whatever updates the row waits for them all), and the database clock at the
+/// start of the transaction (<c>now()</c>): the moment the submission reached the portal, before any wait for a lock.
+/// </summary>
 internal sealed record SubmissionWindow(ProcurementState State, DateTime? Deadline, DateTime Now)
 {
-    /// <summary>Locks the procurement row until the transaction ends and reads <c>clock_timestamp()</c> after the lock is held.</summary>
-    public static async Task<SubmissionWindow> LockAsync(PortalDbContext db, Guid procurementId, CancellationToken ct)
-    {
-        var row = await db.Procurements.FromSql($"select * from procurements where id = {procurementId} for update")
-            .AsNoTracking().Select(p => new { p.State, p.SubmissionDeadline }).SingleAsync(ct);
-        var now = await db.Database.SqlQuery<DateTime>($"select clock_timestamp() as \"Value\"").SingleAsync(ct);
-        return new SubmissionWindow(row.State, row.SubmissionDeadline, now);
-    }
+    private sealed record Row(string State, DateTime? Deadline, DateTime Now);
 
+    /// <summary>Must be the transaction's first statement, so that <c>now()</c> is when this request began its transaction.</summary>
+    public static async Task<SubmissionWindow> EnterAsync(PortalDbContext db, Guid procurementId, CancellationToken ct)
+    {
+        var row = await db.Database.SqlQuery<Row>(
+            $"select state, submission_deadline as deadline, now() as now from procurements where id = {procurementId} for share")
+            .SingleAsync(ct);
+        return new SubmissionWindow(Enum.Parse<ProcurementState>(row.State), row.Deadline, row.Now);
+    }
     /// <summary>Refused when the database clock has reached the deadline: no grace, and no extension for one bidder.</summary>
     public LateBid? Late(string what, string consequence) => Deadline is { } deadline && Now >= deadline
         ? new LateBid(Utc(deadline), Utc(Now),

@@ -11,8 +11,9 @@ public sealed record WithdrawnBid(string WithdrawnReceiptNumber, DateTimeOffset 
 public sealed record WithdrawOutcome(WithdrawnBid? Withdrawn, LateBid? Late);
 
 /// <summary>
-/// Withdraws the submitted bid until the deadline (judged like a submission, under the procurement's row lock by the
-/// database clock): no version counts any more; every version and the draft are kept, and it can be submitted again.
+/// Withdraws the submitted bid until the deadline (judged like a submission, by the database clock at the start of its
+/// transaction, under the procurement row held in share mode): no version counts any more; every version and the draft
+/// are kept, and it can be submitted again.
 /// </summary>
 public sealed class WithdrawBid(PortalDbContext db, BidWorkspace workspace, AuditLog audit, SubmitBid submit)
 {
@@ -24,7 +25,7 @@ public sealed class WithdrawBid(PortalDbContext db, BidWorkspace workspace, Audi
             return Outcome<WithdrawOutcome>.NotFound();
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var window = await SubmissionWindow.LockAsync(db, procurementId, ct);
+        var window = await SubmissionWindow.EnterAsync(db, procurementId, ct);
         if (window.Late("Your withdrawal", "Your submitted bid still stands.") is { } late)
         {
             return Outcome<WithdrawOutcome>.Ok(new WithdrawOutcome(null, late));

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
@@ -24,6 +25,11 @@ public sealed class CloseSubmissionsJob(
     public async Task RunAsync(Guid tenantId, Guid procurementId, CancellationToken ct)
     {
         await scope.EnterAsync(tenantId, ct);
+        // The row is locked before anything is read: the lock waits for every submission in flight (they hold the row
+        // in share mode, from their first statement), so a bid received before the deadline and committed just after
+        // it is counted, and a submission that starts later sees the tender closed (docs/adr/021).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"select 1 from procurements where id = {procurementId} for update", ct);
         var procurement = await db.LoadWholeAsync(procurementId, ct);
         if (procurement is null || procurement.State != ProcurementState.TenderOpen)
         {
@@ -57,6 +63,7 @@ public sealed class CloseSubmissionsJob(
                 $"{procurement.Reference}: closed at the deadline {procurement.SubmissionDeadline:u}; {count} bid(s) received, reported to {officers.Count} officer(s)");
             // The row version makes a second job running at the same moment fail here instead of emailing twice.
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
     }
 }
