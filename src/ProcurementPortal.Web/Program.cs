@@ -43,6 +43,7 @@ builder.Services.AddContractRecordsFeature();
 builder.Services.AddOpenDataFeature(builder.Configuration);
 builder.Services.AddEvaluationFeature();
 builder.Services.AddAwardFeature();
+builder.Services.AddIntegrationsFeature(config);
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
@@ -75,7 +76,7 @@ builder.Services.AddAuthentication(o =>
     })
     .AddPolicyScheme(PortalScheme, "Cookie for pages, bearer token for /api", o =>
         o.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api")
-            ? IdentityConstants.BearerScheme
+            ? ApiClientAuthentication.SchemeFor(http.Request)
             : IdentityConstants.ApplicationScheme)
     .AddBearerToken(IdentityConstants.BearerScheme, o =>
         o.BearerTokenExpiration = config.GetValue("Portal:BearerTokenLifetime", TimeSpan.FromHours(1)));

@@ -68,6 +68,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Domain.Award.Contract> Contracts => Set<Domain.Award.Contract>();
     public DbSet<Domain.Award.ContractExtension> ContractExtensions => Set<Domain.Award.ContractExtension>();
     public DbSet<Domain.Award.TenantNonWorkingDay> TenantNonWorkingDays => Set<Domain.Award.TenantNonWorkingDay>();
+    public DbSet<Integrations.ApiClient> ApiClients => Set<Integrations.ApiClient>();
 
     /// <summary>
     /// The Data Protection key ring, shared by the web app and the worker: it protects sign-in cookies and tokens and
@@ -149,6 +150,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         DecisionReportsModel.Configure(builder);
         EvaluationDataModel.Configure(builder);
         AwardDataModel.Configure(builder);
+        IntegrationsModel.Configure(builder);
         ConfigureTenderDocuments(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
