@@ -140,6 +140,7 @@ app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages =>
 app.UsePortalStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication: one window per API client or user (ApiRateLimits)
 app.UseAuthorization();
 app.UseMiddleware<TenancyMiddleware>();
 

@@ -9,6 +9,7 @@ public static class IntegrationsFeature
     public static IServiceCollection AddIntegrationsFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddApiClientAuthentication();
+        services.AddApiRateLimits(configuration);
         return services
             .AddScoped<ApiClientList>()
             .AddScoped<CreateApiClient>()
