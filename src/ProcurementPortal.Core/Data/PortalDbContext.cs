@@ -69,6 +69,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Domain.Award.ContractExtension> ContractExtensions => Set<Domain.Award.ContractExtension>();
     public DbSet<Domain.Award.TenantNonWorkingDay> TenantNonWorkingDays => Set<Domain.Award.TenantNonWorkingDay>();
     public DbSet<Integrations.ApiClient> ApiClients => Set<Integrations.ApiClient>();
+    public DbSet<Integrations.WebhookSubscription> WebhookSubscriptions => Set<Integrations.WebhookSubscription>();
+    public DbSet<Integrations.WebhookDelivery> WebhookDeliveries => Set<Integrations.WebhookDelivery>();
+    public DbSet<Integrations.WebhookAttempt> WebhookAttempts => Set<Integrations.WebhookAttempt>();
 
     /// <summary>
     /// The Data Protection key ring, shared by the web app and the worker: it protects sign-in cookies and tokens and

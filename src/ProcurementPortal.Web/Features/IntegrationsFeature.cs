@@ -1,4 +1,5 @@
 using ProcurementPortal.Web.Features.ApiClients;
+using ProcurementPortal.Web.Features.Webhooks;
 using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features;
@@ -13,6 +14,9 @@ public static class IntegrationsFeature
         return services
             .AddScoped<ApiClientList>()
             .AddScoped<CreateApiClient>()
-            .AddScoped<RevokeApiClient>();
+            .AddScoped<RevokeApiClient>()
+            .AddScoped<WebhookQueries>()
+            .AddScoped<CreateWebhookSubscription>()
+            .AddScoped<RemoveWebhookSubscription>();
     }
 }
