@@ -36,7 +36,7 @@ public sealed class ApiClientTests(PortalFixture fixture)
     }
 
     [Fact]
-    public async Task Api_client_token_reaches_no_account_provider_or_platform_route_and_no_admin_route_of_its_tenant()
+    public async Task Api_client_token_reaches_no_account_provider_or_platform_route_and_no_admin_or_person_only_route_of_its_tenant()
     {
         var a = await fixture.AdminTeamAsync();
         var (_, token) = await a.CreateApiClientAsync(["ProcurementOfficer"]);
@@ -48,6 +48,10 @@ public sealed class ApiClientTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/v1/providers", new { name = "Shell Ltd" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"{a.Api}/members")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"{a.Api}/api-clients")).StatusCode);
+        // Actions that record which person took them: recording a contract (its owner), awards and evaluation.
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"{a.Api}/contracts", new { reference = "C-1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PutAsJsonAsync($"{a.Api}/procurements/{Guid.NewGuid()}/award/recommendation", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"{a.Api}/procurements/{Guid.NewGuid()}/evaluation")).StatusCode);
     }
 
     [Fact]
