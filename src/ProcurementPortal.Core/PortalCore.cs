@@ -9,6 +9,7 @@ using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Email;
 using ProcurementPortal.Core.Pdf;
 using ProcurementPortal.Core.Files;
+using ProcurementPortal.Core.Integrations;
 using ProcurementPortal.Core.Tenancy;
 
 namespace ProcurementPortal.Core;
@@ -68,6 +69,7 @@ public static class PortalCore
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddPortalPdf(configuration);
         services.AddPortalFiles(configuration);
+        services.AddPortalWebhooks(configuration);
 
         // The storage is this container's own singleton rather than Hangfire's static JobStorage.Current, so that two
         // hosts in one process (tests, or web + worker in one test run) never share or dispose each other's storage.
@@ -102,6 +104,7 @@ public static class PortalCore
     public static void RegisterRecurringJobs(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<DeliverOutbox>("deliver-outbox", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<DeliverWebhooks>(DeliverWebhooks.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Jobs.SubmissionDeadlineReminders>(Jobs.SubmissionDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
         jobs.AddOrUpdate<Jobs.ContractExpiryReminders>(Jobs.ContractExpiryReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "0 7 * * *");
         jobs.AddOrUpdate<Jobs.EvaluationDeadlineReminders>(Jobs.EvaluationDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "0 * * * *");

@@ -47,6 +47,7 @@ builder.Services.AddEvaluationFeature();
 builder.Services.AddAwardFeature();
 builder.Services.AddDashboardFeature();
 builder.Services.AddDemoStages();
+builder.Services.AddIntegrationsFeature(config);
 
 // Identity: one global account per person; cookie for people, bearer tokens for the API.
 builder.Services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
@@ -79,7 +80,7 @@ builder.Services.AddAuthentication(o =>
     })
     .AddPolicyScheme(PortalScheme, "Cookie for pages, bearer token for /api", o =>
         o.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api")
-            ? IdentityConstants.BearerScheme
+            ? ApiClientAuthentication.SchemeFor(http.Request)
             : IdentityConstants.ApplicationScheme)
     .AddBearerToken(IdentityConstants.BearerScheme, o =>
         o.BearerTokenExpiration = config.GetValue("Portal:BearerTokenLifetime", TimeSpan.FromHours(1)));
@@ -143,6 +144,7 @@ app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages =>
 app.UsePortalStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication: one window per API client or user (ApiRateLimits)
 app.UseAuthorization();
 app.UseMiddleware<TenancyMiddleware>();
 

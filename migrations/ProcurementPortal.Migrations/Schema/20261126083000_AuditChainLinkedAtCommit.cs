@@ -14,7 +14,7 @@ namespace ProcurementPortal.Migrations.Schema
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Migrator.ReadSql("0005_audit_chain_linked_at_commit.sql"));
+            migrationBuilder.Sql(Migrator.ReadSql("0006_audit_chain_linked_at_commit.sql"));
         }
 
         /// <inheritdoc />

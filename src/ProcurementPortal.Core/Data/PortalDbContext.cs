@@ -69,6 +69,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Domain.Award.Contract> Contracts => Set<Domain.Award.Contract>();
     public DbSet<Domain.Award.ContractExtension> ContractExtensions => Set<Domain.Award.ContractExtension>();
     public DbSet<Domain.Award.TenantNonWorkingDay> TenantNonWorkingDays => Set<Domain.Award.TenantNonWorkingDay>();
+    public DbSet<Integrations.ApiClient> ApiClients => Set<Integrations.ApiClient>();
+    public DbSet<Integrations.WebhookSubscription> WebhookSubscriptions => Set<Integrations.WebhookSubscription>();
+    public DbSet<Integrations.WebhookDelivery> WebhookDeliveries => Set<Integrations.WebhookDelivery>();
+    public DbSet<Integrations.WebhookAttempt> WebhookAttempts => Set<Integrations.WebhookAttempt>();
 
     /// <summary>
     /// The Data Protection key ring, shared by the web app and the worker: it protects sign-in cookies and tokens and
@@ -160,6 +164,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         DecisionReportsModel.Configure(builder);
         EvaluationDataModel.Configure(builder);
         AwardDataModel.Configure(builder);
+        IntegrationsModel.Configure(builder);
         ConfigureTenderDocuments(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))

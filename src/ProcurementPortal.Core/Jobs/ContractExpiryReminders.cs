@@ -7,6 +7,7 @@ using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain;
 using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Email;
+using ProcurementPortal.Core.Integrations;
 using ProcurementPortal.Core.Tenancy;
 
 namespace ProcurementPortal.Core.Jobs;
@@ -30,7 +31,8 @@ public sealed class ContractExpiryReminders(IServiceScopeFactory scopes, PortalD
     }
 
     public sealed class TenantReminders(
-        PortalDbContext db, TenantJobScope scope, ITenantContext tenant, EmailOutbox outbox, AuditLog audit, TimeProvider clock, IConfiguration configuration)
+        PortalDbContext db, TenantJobScope scope, ITenantContext tenant, EmailOutbox outbox, AuditLog audit, TimeProvider clock, IConfiguration configuration,
+        WebhookOutbox webhooks)
     {
         /// <summary>Sends what is due on <paramref name="today"/> (Europe/London).</summary>
         public async Task RunAsync(Guid tenantId, DateOnly today, CancellationToken ct)
@@ -74,6 +76,11 @@ public sealed class ContractExpiryReminders(IServiceScopeFactory scopes, PortalD
                         Link = $"{configuration["Portal:BaseUrl"]?.TrimEnd('/')}/{tenant.Slug}/contracts",
                     });
                 }
+                await webhooks.EnqueueAsync(WebhookEvents.ContractExpiring, new
+                {
+                    contractId = contract.Id, contract.Reference, contract.Title, contract.ProviderName, contract.LotName,
+                    endsOn = contract.EndsOn, within,
+                }, ct);
                 audit.Record("contract.expiry_reminder_sent", nameof(Contract), contract.Id,
                     $"{contract.Reference} with {contract.ProviderName} ends {contract.EndsOn:yyyy-MM-dd}: {within} reminder");
             }

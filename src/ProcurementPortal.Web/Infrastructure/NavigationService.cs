@@ -44,6 +44,7 @@ public sealed class NavigationService(PortalDbContext db)
                 links.Add(new NavLink("Audit log", $"/{tenant.Slug}/admin/audit", path.StartsWith($"/{tenant.Slug}/admin/audit", StringComparison.Ordinal)));
                 links.Add(new NavLink("Branding", $"/{tenant.Slug}/admin/branding", path.StartsWith($"/{tenant.Slug}/admin/branding", StringComparison.Ordinal)));
                 links.Add(new NavLink("Non-working days", $"/{tenant.Slug}/admin/non-working-days", path.StartsWith($"/{tenant.Slug}/admin/non-working-days", StringComparison.Ordinal)));
+                links.Add(new NavLink("API clients", $"/{tenant.Slug}/admin/api-clients", path.StartsWith($"/{tenant.Slug}/admin/api-clients", StringComparison.Ordinal) || path.StartsWith($"/{tenant.Slug}/admin/webhooks", StringComparison.Ordinal)));
             }
         }
         if (http.User.HasClaim(PortalClaims.PlatformAdmin, "true"))

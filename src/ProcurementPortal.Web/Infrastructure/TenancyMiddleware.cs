@@ -17,6 +17,14 @@ public sealed class TenancyMiddleware(RequestDelegate next)
         var endpoint = http.GetEndpoint();
         var scoped = endpoint?.Metadata.GetOrderedMetadata<TenantScopedAttribute>() ?? [];
         var isPublic = endpoint?.Metadata.GetMetadata<PublicTenantPageAttribute>() is not null;
+        if (endpoint is not null && http.User.IsApiClient()
+            && (scoped.Count == 0 || endpoint.Metadata.GetMetadata<PersonOnlyAttribute>() is not null))
+        {
+            // An API client token reaches its own tenant's routes only (no provider, platform or account routes), and
+            // none of the actions that record which person took them.
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
         if ((scoped.Count == 0 && !isPublic) || http.GetRouteValue("tenant") is not string slug)
         {
             await next(http);
@@ -38,12 +46,8 @@ public sealed class TenancyMiddleware(RequestDelegate next)
                 await http.ChallengeAsync();
                 return;
             }
-            var userId = http.User.UserId();
-            var roles = await db.Memberships.AsNoTracking()
-                .Where(m => m.UserId == userId && m.OrganisationId == organisation.Id)
-                .Select(m => m.Role)
-                .ToListAsync(http.RequestAborted);
-            if (roles.Count == 0)
+            var roles = await RolesAsync(http, db, organisation.Id);
+            if (roles is null)
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
@@ -59,5 +63,23 @@ public sealed class TenancyMiddleware(RequestDelegate next)
 
         tenant.Set(organisation);
         await next(http);
+    }
+
+    /// <summary>
+    /// The caller's roles in the tenant, or null when not a member: a user's memberships, or an API client's own
+    /// tenant and roles (a client without roles is a member that may only read).
+    /// </summary>
+    private static async Task<List<Role>?> RolesAsync(HttpContext http, PortalDbContext db, Guid tenantId)
+    {
+        if (http.User.ApiClientMembership() is { } client)
+        {
+            return client.TenantId == tenantId ? client.Roles : null;
+        }
+        var userId = http.User.UserId();
+        var roles = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId && m.OrganisationId == tenantId)
+            .Select(m => m.Role)
+            .ToListAsync(http.RequestAborted);
+        return roles.Count == 0 ? null : roles;
     }
 }

@@ -13,6 +13,13 @@ public sealed class TenantScopedAttribute(params Role[] roles) : Attribute
     public IReadOnlyList<Role> Roles { get; } = roles;
 }
 
+/// <summary>
+/// An action only a person may take (it records who scored, recommended or owns something): an API client token is
+/// refused it (403) even when it holds the role.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class PersonOnlyAttribute : Attribute;
+
 /// <summary>A tenant page anyone may read without signing in (public notices).</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class PublicTenantPageAttribute : Attribute;

@@ -10,6 +10,7 @@ namespace ProcurementPortal.Web.Features.Award;
 [ApiController]
 [Route("api/v1/t/{tenant}/procurements/{id:guid}/award")]
 [TenantScoped]
+[PersonOnly]
 [Tags("Award")]
 [ProducesResponseType(StatusCodes.Status404NotFound)]
 public sealed class AwardApiController : ControllerBase

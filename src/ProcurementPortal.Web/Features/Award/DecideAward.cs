@@ -2,6 +2,7 @@ using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Domain.Procurements;
+using ProcurementPortal.Core.Integrations;
 using ProcurementPortal.Web.Features.Procurements;
 using ProcurementPortal.Web.Infrastructure;
 
@@ -13,7 +14,7 @@ public sealed record DecideAwardCommand(ApprovalDecision? Decision, string? Comm
 /// An approver approves the recommendation (AwardRecommended → AwardApproved) or rejects it back to moderation, with
 /// comments (required to reject). Refused, with the reason, to anyone who evaluated, moderated or recommended it.
 /// </summary>
-public sealed class DecideAwardHandler(PortalDbContext db, AwardLoader loader, AuditLog audit)
+public sealed class DecideAwardHandler(PortalDbContext db, AwardLoader loader, AuditLog audit, WebhookOutbox webhooks)
 {
     public async Task<Outcome<AwardView>> HandleAsync(Guid procurementId, DecideAwardCommand command, Guid userId, string userName, TransitionActor actor, CancellationToken ct)
     {
@@ -51,6 +52,13 @@ public sealed class DecideAwardHandler(PortalDbContext db, AwardLoader loader, A
         award.DecidedAt = await db.DatabaseNowAsync(ct);
         audit.Record(command.Decision == ApprovalDecision.Approved ? "award.approved" : "award.rejected", nameof(Procurement), p.Id,
             $"{p.Reference}: {result.From} → {result.To} by {userName}" + (award.DecisionComments is { } c ? $": {c}" : ""));
+        if (command.Decision == ApprovalDecision.Approved)
+        {
+            await webhooks.EnqueueAsync(WebhookEvents.AwardApproved, new
+            {
+                procurementId = p.Id, p.Reference, p.Title, approvedAt = new DateTimeOffset(award.DecidedAt.Value, TimeSpan.Zero),
+            }, ct);
+        }
         await db.SaveChangesAsync(ct);
         return Outcome<AwardView>.Ok(AwardView.From(state));
     }

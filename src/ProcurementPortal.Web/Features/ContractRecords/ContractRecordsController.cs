@@ -91,6 +91,7 @@ public sealed class ContractRecordsApiController : ControllerBase
     /// <summary>Records a contract let before the portal or outside it, so that it can be extended by a waiver and reminded of.</summary>
     [HttpPost]
     [TenantScoped(Role.ProcurementOfficer)]
+    [PersonOnly] // the officer who records a contract owns its reminders
     [ProducesResponseType<ContractRow>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult> Record(RecordContractCommand command, [FromServices] RecordContractHandler handler, CancellationToken ct) =>

@@ -23,6 +23,7 @@ public sealed record PriceEvaluationResponse(Guid BidId, Guid LotId, decimal Eva
 [ApiController]
 [Route("api/v1/t/{tenant}/procurements/{id:guid}")]
 [TenantScoped]
+[PersonOnly]
 [Tags("Evaluation")]
 [ProducesResponseType(StatusCodes.Status404NotFound)]
 public sealed class EvaluationApiController : ControllerBase

@@ -5,6 +5,7 @@ using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain.Procurements;
 using ProcurementPortal.Core.Email;
+using ProcurementPortal.Core.Integrations;
 using ProcurementPortal.Core.Jobs;
 using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Features.Bids;
@@ -20,7 +21,7 @@ namespace ProcurementPortal.Web.Features.Procurements;
 /// </summary>
 public sealed class CloseSubmissionsJob(
     TenantJobScope scope, PortalDbContext db, AuditLog audit, IBackgroundJobClient jobs, ILogger<CloseSubmissionsJob> log,
-    ITenantContext tenant, EmailOutbox outbox, BidsReceived received, IOptions<PortalOptions> options)
+    ITenantContext tenant, EmailOutbox outbox, BidsReceived received, IOptions<PortalOptions> options, WebhookOutbox webhooks)
 {
     public async Task RunAsync(Guid tenantId, Guid procurementId, CancellationToken ct)
     {
@@ -61,6 +62,11 @@ public sealed class CloseSubmissionsJob(
             }
             audit.Record("procurement.submissions_closed", nameof(Procurement), procurement.Id,
                 $"{procurement.Reference}: closed at the deadline {procurement.SubmissionDeadline:u}; {count} bid(s) received, reported to {officers.Count} officer(s)");
+            await webhooks.EnqueueAsync(WebhookEvents.ProcurementClosed, new
+            {
+                procurementId = procurement.Id, procurement.Reference, procurement.Title,
+                submissionDeadline = ProcurementResponse.Utc(procurement.SubmissionDeadline), bidsReceived = count,
+            }, ct);
             // The row version makes a second job running at the same moment fail here instead of emailing twice.
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

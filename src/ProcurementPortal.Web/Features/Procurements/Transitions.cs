@@ -2,6 +2,7 @@ using Hangfire;
 using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain.Procurements;
+using ProcurementPortal.Core.Integrations;
 using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace ProcurementPortal.Web.Features.Procurements;
 /// The officer's lifecycle transitions (publish, cancel). The rules are in <see cref="ProcurementLifecycle"/>;
 /// this applies one, audits it and, on publishing, schedules the clarification deadline and the close of submissions.
 /// </summary>
-public sealed class TransitionHandler(PortalDbContext db, AuditLog audit, ITenantContext tenant, IBackgroundJobClient jobs)
+public sealed class TransitionHandler(PortalDbContext db, AuditLog audit, ITenantContext tenant, IBackgroundJobClient jobs, WebhookOutbox webhooks)
 {
     public Task<Outcome<TransitionResult>> PublishAsync(Guid id, TransitionActor actor, CancellationToken ct) =>
         ApplyAsync(id, "procurement.published", (p, now) => ProcurementLifecycle.Publish(p, actor, now), ct);
@@ -38,6 +39,14 @@ public sealed class TransitionHandler(PortalDbContext db, AuditLog audit, ITenan
             return errors;
         }
         audit.Record(action, nameof(Procurement), procurement.Id, $"{procurement.Reference}: {result.From} → {result.To}");
+        if (action == WebhookEvents.ProcurementPublished)
+        {
+            await webhooks.EnqueueAsync(WebhookEvents.ProcurementPublished, new
+            {
+                procurementId = procurement.Id, procurement.Reference, procurement.Title, state = result.To.ToString(),
+                submissionDeadline = ProcurementResponse.Utc(procurement.SubmissionDeadline),
+            }, ct);
+        }
         await db.SaveChangesAsync(ct);
         if (result.To == ProcurementState.TenderOpen && procurement.SubmissionDeadline is { } deadline)
         {
