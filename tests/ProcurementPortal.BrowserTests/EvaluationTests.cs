@@ -53,28 +53,7 @@ public sealed class EvaluationTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Moderate the scores" }).ClickAsync();
         await Assertions.Expect(page.Locator("#moderation")).ToContainTextAsync("Spread 2");
         await moderating.CheckAsync("evaluation: moderation");
-        var rows = page.Locator("#moderation a");
-        var count = await rows.CountAsync();
-        Assert.Equal(6, count);
-        for (var i = 0; i < count; i++)
-        {
-            await page.Locator("#moderation tbody tr").Filter(new() { HasText = "Not moderated" }).First.GetByRole(AriaRole.Link).ClickAsync();
-            if (i == 0)
-            {
-                await page.GetByRole(AriaRole.Button, new() { Name = "Save the consensus score" }).ClickAsync();
-                await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("rationale");
-                await moderating.CheckAsync("evaluation: consensus refused without a rationale");
-            }
-            await page.GetByRole(AriaRole.Group, new() { Name = "Consensus score" }).GetByLabel("3", new() { Exact = true }).CheckAsync();
-            await page.GetByLabel("Rationale").FillAsync("The panel agreed after discussing the evidence given.");
-            if (i == 0)
-            {
-                await moderating.CheckAsync("evaluation: moderate one score");
-            }
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save the consensus score" }).ClickAsync();
-            await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Consensus score saved");
-        }
-        await Assertions.Expect(page.Locator("#moderation")).Not.ToContainTextAsync("Not moderated");
+        Assert.Equal(6, await ModerateEveryScoreAsync(moderating, "evaluation"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "See the results and publish the ranking" }).ClickAsync();
         await moderating.CheckAsync("evaluation: results before publishing");
@@ -106,22 +85,7 @@ public sealed class EvaluationTests(BrowserFixture browser)
         {
             await page.Locator("#bids-to-score a").Nth(b).ClickAsync();
             await tab.CheckAsync($"{step}, bid {b + 1}");
-            var questions = page.Locator("main table a");
-            var count = await questions.CountAsync();
-            Assert.Equal(3, count);
-            for (var q = 0; q < count; q++)
-            {
-                await page.Locator("main table a").Nth(q).ClickAsync();
-                await page.GetByRole(AriaRole.Group, new() { Name = "Your score" }).GetByLabel(new Regex($"^{score}")).CheckAsync();
-                await page.GetByLabel("Your justification").FillAsync(EvaluationTestSupport.Justification);
-                if (b == 0 && q == 0)
-                {
-                    await tab.CheckAsync($"{step}, score a question");
-                }
-                await page.GetByRole(AriaRole.Button, new() { Name = "Save the score" }).ClickAsync();
-                await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Score saved");
-            }
-            await Assertions.Expect(page.Locator("main table")).Not.ToContainTextAsync("Not scored");
+            Assert.Equal(3, await ScoreEveryQuestionAsync(tab, score, b == 0 ? $"{step}, score a question" : null));
             await page.GetByRole(AriaRole.Link, new() { Name = "Back", Exact = true }).ClickAsync();
         }
 
@@ -130,13 +94,61 @@ public sealed class EvaluationTests(BrowserFixture browser)
         await tab.CheckAsync($"{step}, submitted");
     }
 
+    /// <summary>On a bid's page: scores every question with its justification; returns how many (a check of the first page when named).</summary>
+    internal static async Task<int> ScoreEveryQuestionAsync(PortalPage tab, int score, string? checkStep)
+    {
+        var page = tab.Page;
+        var count = await page.Locator("main table a").CountAsync();
+        for (var q = 0; q < count; q++)
+        {
+            await page.Locator("main table a").Nth(q).ClickAsync();
+            await page.GetByRole(AriaRole.Group, new() { Name = "Your score" }).GetByLabel(new Regex($"^{score}")).CheckAsync();
+            await page.GetByLabel("Your justification").FillAsync(EvaluationTestSupport.Justification);
+            if (q == 0 && checkStep is not null)
+            {
+                await tab.CheckAsync(checkStep);
+            }
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the score" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Score saved");
+        }
+        await Assertions.Expect(page.Locator("main table")).Not.ToContainTextAsync("Not scored");
+        return count;
+    }
+
+    /// <summary>On the moderation page: settles every score at 3 with a rationale (the first refused without one, when checking).</summary>
+    internal static async Task<int> ModerateEveryScoreAsync(PortalPage moderating, string? checkStep)
+    {
+        var page = moderating.Page;
+        var count = await page.Locator("#moderation a").CountAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await page.Locator("#moderation tbody tr").Filter(new() { HasText = "Not moderated" }).First.GetByRole(AriaRole.Link).ClickAsync();
+            if (i == 0 && checkStep is not null)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Save the consensus score" }).ClickAsync();
+                await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("rationale");
+                await moderating.CheckAsync($"{checkStep}: consensus refused without a rationale");
+            }
+            await page.GetByRole(AriaRole.Group, new() { Name = "Consensus score" }).GetByLabel("3", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("Rationale").FillAsync("The panel agreed after discussing the evidence given.");
+            if (i == 0 && checkStep is not null)
+            {
+                await moderating.CheckAsync($"{checkStep}: moderate one score");
+            }
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the consensus score" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Consensus score saved");
+        }
+        await Assertions.Expect(page.Locator("#moderation")).Not.ToContainTextAsync("Not moderated");
+        return count;
+    }
+
     /// <summary>Declares on the front page: no conflict with each bidder, except a conflict (with its details) with the one named.</summary>
-    private static async Task DeclareAsync(PortalPage tab, string? conflictWith)
+    internal static async Task DeclareAsync(PortalPage tab, string? conflictWith, int bidderCount = 2)
     {
         var page = tab.Page;
         var bidders = page.Locator("form fieldset");
         var count = await bidders.CountAsync();
-        Assert.Equal(2, count);
+        Assert.Equal(bidderCount, count);
         for (var i = 0; i < count; i++)
         {
             var bidder = bidders.Nth(i);

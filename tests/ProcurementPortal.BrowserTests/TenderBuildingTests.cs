@@ -25,7 +25,8 @@ public sealed class TenderBuildingTests(BrowserFixture browser)
         await BuildAndPublishTenderAsync(tab);
     }
 
-    private static async Task WriteAndPublishStatementAsync(PortalPage tab, string tenant)
+    /// <summary>Writes, fills and publishes a statement with one event; returns the path of its public notice.</summary>
+    internal static async Task<string> WriteAndPublishStatementAsync(PortalPage tab, string tenant, string title = "Partnerships: integrated commissioning")
     {
         var page = tab.Page;
         await tab.GotoAsync($"/{tenant}");
@@ -40,7 +41,7 @@ public sealed class TenderBuildingTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
         await tab.CheckAsync("statement form with errors");
 
-        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Partnerships: integrated commissioning");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await page.GetByLabel("What you intend to buy and why").FillAsync("We intend to commission care and support with the county's CCGs.\n\nProviders are invited to engagement events.");
         await page.GetByLabel("Lowest indicative value, in pounds (optional)").FillAsync("1,200,000");
         await page.GetByLabel("Milestone 1", new() { Exact = true }).FillAsync("Statement issued");
@@ -52,7 +53,7 @@ public sealed class TenderBuildingTests(BrowserFixture browser)
         await tab.CheckAsync("statement form filled in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save statement" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Partnerships: integrated commissioning");
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(title);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("November 2016");
         await tab.CheckAsync("statement page");
 
@@ -79,9 +80,11 @@ public sealed class TenderBuildingTests(BrowserFixture browser)
         await page.WaitForURLAsync(new Regex($"/{tenant}/notices/"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Provider event, Preston");
         await tab.CheckAsync("public notice");
+        return new Uri(page.Url).AbsolutePath;
     }
 
-    private static async Task BuildAndPublishTenderAsync(PortalPage tab)
+    /// <summary>From the tenant's dashboard: builds a tender with two lots and a model and publishes it; returns its id.</summary>
+    internal static async Task<Guid> BuildAndPublishTenderAsync(PortalPage tab, string title = "Mental Health Care and Support Framework")
     {
         var page = tab.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Procurements", Exact = true }).ClickAsync();
@@ -89,7 +92,7 @@ public sealed class TenderBuildingTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create a procurement" }).ClickAsync();
         await tab.CheckAsync("create a procurement");
         var deadline = DateTime.UtcNow.AddDays(60);
-        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Mental Health Care and Support Framework");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await page.GetByLabel("Description").FillAsync("Care and support for adults with mental health needs, at home and in supported accommodation.");
         await page.GetByLabel("CPV code").FillAsync("85312000-9");
         await page.GetByLabel("Open framework").CheckAsync();
@@ -158,6 +161,7 @@ public sealed class TenderBuildingTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#State")).ToContainTextAsync("Open for tenders");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Change") })).ToHaveCountAsync(0);
         await tab.CheckAsync("published procurement");
+        return Guid.Parse(Regex.Match(page.Url, "/procurements/([0-9a-f-]{36})").Groups[1].Value);
     }
 
     private static async Task FillDateAsync(IPage page, string field, DateTime day, string time)
