@@ -6,7 +6,6 @@ using ProcurementPortal.IntegrationTests.Award;
 using ProcurementPortal.IntegrationTests.Bids;
 using ProcurementPortal.IntegrationTests.Evaluation;
 using ProcurementPortal.IntegrationTests.Support;
-using ProcurementPortal.Web.Features.Award;
 
 namespace ProcurementPortal.IntegrationTests.OpenData;
 
@@ -35,10 +34,8 @@ public sealed class OcdsTests(PortalFixture fixture)
         Assert.DoesNotContain("Pendle Support", sealedText);
         Assert.DoesNotContain("awards", sealedText);
 
-        await fixture.LettersSentAsync(closed);
-        await AwardTestSupport.OkJsonAsync(await closed.Tender.Officer.PostAsync($"{closed.Api}/award/notice", null));
-        await fixture.SqlAsync("update awards set standstill_ends_at = now() - interval '1 second' where procurement_id = @id", ("id", closed.Tender.Id));
-        await fixture.RunJobAsync<StandstillJob>(j => j.RunAsync(closed.Tender.Tenant.Id, closed.Tender.Id, CancellationToken.None));
+        await fixture.NoticePublishedAsync(closed);
+        await fixture.StandstillEndedAsync(closed);
 
         var afterAward = await OcdsValidation.ValidRecordAsync(anonymous, record);
         Assert.Equal(["tender", "award", "contract"], Tags(afterAward));

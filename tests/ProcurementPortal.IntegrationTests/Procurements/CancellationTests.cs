@@ -98,4 +98,22 @@ public sealed class CancellationTests(PortalFixture fixture)
         Assert.Contains(System.Net.WebUtility.HtmlEncode(Reason), shown);
         Assert.DoesNotContain($"{page}/cancel\"", shown);
     }
+
+    [Fact]
+    public async Task The_openapi_document_gives_examples_for_cancelling_the_bulk_download_the_exports_and_the_notices()
+    {
+        var document = await fixture.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+
+        var cancel = paths.GetProperty("/api/v1/t/{tenant}/procurements/{id}/cancel").GetProperty("post");
+        Assert.Contains("in house", cancel.GetProperty("requestBody").GetProperty("content").EnumerateObject().First().Value.GetProperty("example").GetProperty("reason").GetString());
+        Assert.Equal("Cancelled", cancel.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("to").GetString());
+        Assert.Equal("1.1", Example(paths, "/api/v1/t/{tenant}/ocds/bulk", "application/json").GetProperty("version").GetString());
+        Assert.StartsWith("reference,title", Example(paths, "/api/v1/t/{tenant}/exports/procurements", "text/csv").GetString());
+        Assert.StartsWith("receipt_number,", Example(paths, "/api/v1/t/{tenant}/procurements/{id}/exports/bids", "text/csv").GetString());
+        Assert.Equal("UK4", Example(paths, "/api/v1/t/{tenant}/procurements/{id}/notices/{kind}", "application/json").GetProperty("code").GetString());
+    }
+
+    private static JsonElement Example(JsonElement paths, string path, string contentType) =>
+        paths.GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty(contentType).GetProperty("example");
 }

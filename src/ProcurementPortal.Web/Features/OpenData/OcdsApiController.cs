@@ -61,9 +61,8 @@ public sealed class OcdsApiController(OcdsQueries queries) : ControllerBase
     /// release (the standard's schema), so a tenant that has published nothing answers 404.
     /// </summary>
     [HttpGet("bulk")]
-    [Produces("application/json")]
-    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult> Bulk(string tenant, CancellationToken ct)
     {
         await using var batches = queries.AllAsync(ct).GetAsyncEnumerator(ct);
