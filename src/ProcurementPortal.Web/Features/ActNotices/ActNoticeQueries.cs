@@ -191,7 +191,7 @@ public sealed class ActNoticeQueries(PortalDbContext db)
                     new("Options to extend", Text(c.ExtensionOptions)),
                     new("Band rates", c.Rates.Count > 0 ? string.Join("; ", c.Rates.Select(r => $"{r.BandCode} {r.BandName} {Money.Format(r.Rate)} an {r.Unit.ToLowerInvariant()}")) : null),
                 ]))),
-            new("Contract management",
+            new("Performance and payment",
             [
                 new("Key performance indicators (at least three for a contract over £5 million)", null),
                 new("Payment terms", null),
