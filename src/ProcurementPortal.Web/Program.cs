@@ -43,6 +43,7 @@ builder.Services.AddTenderDocumentsFeature();
 builder.Services.AddDecisionReportsFeature();
 builder.Services.AddContractRecordsFeature();
 builder.Services.AddOpenDataFeature(builder.Configuration);
+builder.Services.AddExportsFeature();
 builder.Services.AddEvaluationFeature();
 builder.Services.AddAwardFeature();
 builder.Services.AddDashboardFeature();

@@ -2744,6 +2744,15 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("annual_budget");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
                     b.Property<string>("CeilingBreachRule")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -207,6 +207,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
             e.Property(p => p.PriceFormula).HasMaxLength(40);
             e.Property(p => p.PriceWeight).HasPrecision(5, 2);
             e.Property(p => p.ExtensionOptions).HasMaxLength(500);
+            e.Property(p => p.CancellationReason).HasMaxLength(2000);
             e.Property(p => p.CreatedAt).HasDefaultValueSql("now()");
             e.Property(p => p.RowVersion).IsRowVersion();
             e.OwnsMany(p => p.PooledPartners, partners =>

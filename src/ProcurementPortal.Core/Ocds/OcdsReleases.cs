@@ -10,6 +10,7 @@ namespace ProcurementPortal.Core.Ocds;
 /// <param name="Buyer">The tenant that runs the procurement.</param>
 /// <param name="Awards">The award (null until approved); its appointed bids name the suppliers.</param>
 /// <param name="Suppliers">Provider organisations appointed by the award, for their identifiers.</param>
+/// <param name="Documents">Every version of the tender documents that providers may see, with the time each became public.</param>
 public sealed record OcdsSource(
     string OcidPrefix,
     Organisation Buyer,
@@ -19,7 +20,11 @@ public sealed record OcdsSource(
     IReadOnlyList<AwardedBid> AwardedBids,
     IReadOnlyList<Organisation> Suppliers,
     IReadOnlyList<Contract> Contracts,
-    DateTime? StatementPublishedAt);
+    DateTime? StatementPublishedAt,
+    IReadOnlyList<OcdsDocument>? Documents = null);
+
+/// <summary>One published version of a tender document: the newest published by a release's date is the one it lists.</summary>
+public sealed record OcdsDocument(Guid DocumentId, int Version, string Title, string FileName, string ContentType, DateTime PublishedAt);
 
 /// <summary>
 /// The Open Contracting Data Standard 1.1.5 releases of one procurement, one per stage that has happened: planning (the
@@ -46,6 +51,7 @@ public static class OcdsReleases
         }
         if (p.PublishedAt is not { } published)
         {
+            AddCancellation(source, releases);
             return releases;
         }
         releases.Add(Release(source, "tender", published, "active"));
@@ -63,6 +69,7 @@ public static class OcdsReleases
         }
         if (p.State == ProcurementState.Cancelled)
         {
+            AddCancellation(source, releases);
             return releases;
         }
         if (source.Award is { Decision: ApprovalDecision.Approved, DecidedAt: { } approved })
@@ -97,6 +104,37 @@ public static class OcdsReleases
         return releases;
     }
 
+    /// <summary>
+    /// The tenderCancellation release (tender.status cancelled) at the time of cancelling, with the officer's reason as
+    /// a cancellationDetails document. Only for a procurement that had a release before: a cancelled draft has none.
+    /// </summary>
+    private static void AddCancellation(OcdsSource source, List<JsonObject> releases)
+    {
+        var p = source.Procurement;
+        if (releases.Count == 0 || p.State != ProcurementState.Cancelled || p.CancelledAt is not { } cancelled)
+        {
+            return;
+        }
+        var release = Release(source, "tenderCancellation", cancelled, "cancelled");
+        var tender = (JsonObject)release["tender"]!;
+        foreach (var lot in tender["lots"]!.AsArray())
+        {
+            lot!["status"] = "cancelled";
+        }
+        var documents = tender["documents"] as JsonArray ?? [];
+        documents.Add(new JsonObject
+        {
+            ["id"] = $"cancellation-{p.Id}",
+            ["documentType"] = "cancellationDetails",
+            ["title"] = "Reason for cancelling the procurement",
+            ["description"] = p.CancellationReason ?? "",
+            ["datePublished"] = Date(cancelled),
+            ["language"] = "en",
+        });
+        tender["documents"] = documents;
+        releases.Add(release);
+    }
+
     /// <summary>A release package holding releases, as the standard's package schema describes it.</summary>
     public static JsonObject Package(string uri, DateTime published, string publisherName, IEnumerable<JsonObject> releases)
     {
@@ -105,15 +143,27 @@ public static class OcdsReleases
         return package;
     }
 
-    /// <summary>A record package holding one procurement's record: its ocid and all its releases.</summary>
-    public static JsonObject RecordPackage(string uri, DateTime published, string publisherName, string ocid, IEnumerable<JsonObject> releases)
+    /// <summary>
+    /// A record package holding one procurement's record: its ocid, all its releases and the compiled release (the
+    /// current state). Each release here states every field as of its date, so the newest release, tagged
+    /// compiled, is what merging them by the standard's rules gives.
+    /// </summary>
+    public static JsonObject RecordPackage(string uri, DateTime published, string publisherName, string ocid, IReadOnlyList<JsonObject> releases)
     {
         var package = PackageHeader(uri, published, publisherName);
-        package["records"] = new JsonArray(new JsonObject
+        var record = new JsonObject
         {
             ["ocid"] = ocid,
             ["releases"] = new JsonArray(releases.Select(r => r.DeepClone()).ToArray()),
-        });
+        };
+        if (releases.Count > 0)
+        {
+            var compiled = (JsonObject)releases[^1].DeepClone();
+            compiled["id"] = $"{ocid}-compiled";
+            compiled["tag"] = new JsonArray("compiled");
+            record["compiledRelease"] = compiled;
+        }
+        package["records"] = new JsonArray(record);
         return package;
     }
 
@@ -147,7 +197,7 @@ public static class OcdsReleases
             ["parties"] = parties,
             ["buyer"] = new JsonObject { ["id"] = buyer["id"]!.GetValue<string>(), ["name"] = source.Buyer.Name },
             ["planning"] = Planning(p),
-            ["tender"] = Tender(source, tag == "planning" ? "planning" : tenderStatus),
+            ["tender"] = Tender(source, tag == "planning" ? "planning" : tenderStatus, date),
         };
     }
 
@@ -161,7 +211,7 @@ public static class OcdsReleases
         return planning;
     }
 
-    private static JsonObject Tender(OcdsSource source, string status)
+    private static JsonObject Tender(OcdsSource source, string status, DateTime asOf)
     {
         var p = source.Procurement;
         var tender = new JsonObject
@@ -189,6 +239,14 @@ public static class OcdsReleases
         if (p.ClarificationDeadline is { } enquiries)
         {
             tender["enquiryPeriod"] = new JsonObject { ["endDate"] = Date(enquiries) };
+        }
+        if (Milestones(p, asOf) is { Count: > 0 } milestones)
+        {
+            tender["milestones"] = milestones;
+        }
+        if (Documents(source, asOf) is { Count: > 0 } documents)
+        {
+            tender["documents"] = documents;
         }
         var lots = p.Lots.OrderBy(l => l.Number).ToList();
         tender["lots"] = new JsonArray(lots.Select(l =>
@@ -222,6 +280,46 @@ public static class OcdsReleases
         })).ToArray());
         return tender;
     }
+
+    /// <summary>The tender's timetable as the release's date saw it: a due date already passed is met.</summary>
+    private static JsonArray Milestones(Procurement p, DateTime asOf)
+    {
+        var milestones = new JsonArray();
+        foreach (var (id, title, type, due) in new[]
+        {
+            ("clarification-deadline", "Clarification questions close", "engagement", p.ClarificationDeadline),
+            ("submission-deadline", "Tenders due", "engagement", p.SubmissionDeadline),
+            ("evaluation-deadline", "Evaluators' scores due", "assessment", p.EvaluationDeadline),
+        })
+        {
+            if (due is { } when)
+            {
+                milestones.Add(new JsonObject
+                {
+                    ["id"] = id, ["title"] = title, ["type"] = type, ["dueDate"] = Date(when),
+                    ["status"] = when <= asOf ? "met" : "scheduled",
+                });
+            }
+        }
+        return milestones;
+    }
+
+    /// <summary>Each tender document's newest version public by the release's date (never a bidder's document).</summary>
+    private static JsonArray Documents(OcdsSource source, DateTime asOf) => new((source.Documents ?? [])
+        .Where(d => d.PublishedAt <= asOf)
+        .GroupBy(d => d.DocumentId)
+        .Select(g => g.MaxBy(d => d.Version)!)
+        .OrderBy(d => d.Title, StringComparer.Ordinal)
+        .Select(d => (JsonNode)new JsonObject
+        {
+            ["id"] = $"document-{d.DocumentId}-v{d.Version}",
+            ["documentType"] = "biddingDocuments",
+            ["title"] = d.Title,
+            ["description"] = $"{d.FileName} (version {d.Version})",
+            ["datePublished"] = Date(d.PublishedAt),
+            ["format"] = d.ContentType,
+            ["language"] = "en",
+        }).ToArray());
 
     private static JsonArray Awards(OcdsSource source, DateTime date) => new(source.Procurement.Lots.OrderBy(l => l.Number).Select(l => (JsonNode)new JsonObject
     {

@@ -58,4 +58,18 @@ public static class AwardTestSupport
         await OkJsonAsync(await closed.Tender.Officer.PostAsJsonAsync($"{closed.Api}/award/letters", new { }), HttpStatusCode.Accepted);
         await fixture.RunJobAsync<AwardLettersJob>(j => j.RunAsync(closed.Tender.Tenant.Id, closed.Tender.Id, CancellationToken.None));
     }
+
+    /// <summary>Letters sent and the contract award notice published: the standstill has begun.</summary>
+    public static async Task NoticePublishedAsync(this PortalFixture fixture, ClosedTender closed)
+    {
+        await fixture.LettersSentAsync(closed);
+        await OkJsonAsync(await closed.Tender.Officer.PostAsync($"{closed.Api}/award/notice", null));
+    }
+
+    /// <summary>The standstill's end moved into the past and its job run: awarded, with the contracts made.</summary>
+    public static async Task StandstillEndedAsync(this PortalFixture fixture, ClosedTender closed)
+    {
+        await fixture.SqlAsync("update awards set standstill_ends_at = now() - interval '1 second' where procurement_id = @id", ("id", closed.Tender.Id));
+        await fixture.RunJobAsync<StandstillJob>(j => j.RunAsync(closed.Tender.Tenant.Id, closed.Tender.Id, CancellationToken.None));
+    }
 }

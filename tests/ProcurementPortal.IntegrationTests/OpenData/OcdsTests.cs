@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NJsonSchema;
+using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.IntegrationTests.Award;
 using ProcurementPortal.IntegrationTests.Bids;
+using ProcurementPortal.IntegrationTests.Evaluation;
 using ProcurementPortal.IntegrationTests.Support;
-using ProcurementPortal.Web.Features.Award;
 
 namespace ProcurementPortal.IntegrationTests.OpenData;
 
@@ -13,46 +13,88 @@ namespace ProcurementPortal.IntegrationTests.OpenData;
 [Collection(PortalCollection.Name)]
 public sealed class OcdsTests(PortalFixture fixture)
 {
-    private static readonly string Standard = Path.Combine(AppContext.BaseDirectory, "Ocds", "ocds-1.1.5");
-    private static readonly Lazy<Task<JsonSchema>> ReleaseSchema = new(() => JsonSchema.FromFileAsync(Path.Combine(Standard, "dereferenced-release-schema.json")));
-
     [Fact]
-    public async Task A_framework_published_bid_for_awarded_and_contracted_gives_valid_releases_at_every_stage()
+    public async Task A_full_lifecycle_gives_release_and_record_packages_that_validate_with_codes_from_the_codelists()
     {
         var (closed, _, _) = await fixture.RankedAsync();
+        await using (var db = fixture.SuperuserDb(closed.Tender.Tenant.Id))
+        {
+            var p = await db.Procurements.SingleAsync(x => x.Id == closed.Tender.Id);
+            p.PooledPartners = [new() { Name = "Lancashire County Council", SharePercent = 70m }, new() { Name = "NHS Lancashire and South Cumbria ICB", SharePercent = 30m }];
+            await db.SaveChangesAsync();
+        }
         var anonymous = fixture.CreateClient();
         var ocid = $"ocds-portal-{closed.Tender.Id}";
         var record = $"/api/v1/t/{closed.Tender.Slug}/ocds/records/{ocid}";
 
-        var beforeAward = await ValidRecordAsync(anonymous, record);
+        var beforeAward = await OcdsValidation.ValidRecordAsync(anonymous, record);
         Assert.Equal(["tender"], Tags(beforeAward));
         var sealedText = beforeAward.GetRawText();
         Assert.DoesNotContain("Ribble Care", sealedText);
         Assert.DoesNotContain("Pendle Support", sealedText);
         Assert.DoesNotContain("awards", sealedText);
 
-        await fixture.LettersSentAsync(closed);
-        await AwardTestSupport.OkJsonAsync(await closed.Tender.Officer.PostAsync($"{closed.Api}/award/notice", null));
-        await fixture.SqlAsync("update awards set standstill_ends_at = now() - interval '1 second' where procurement_id = @id", ("id", closed.Tender.Id));
-        await fixture.RunJobAsync<StandstillJob>(j => j.RunAsync(closed.Tender.Tenant.Id, closed.Tender.Id, CancellationToken.None));
+        await fixture.NoticePublishedAsync(closed);
+        await fixture.StandstillEndedAsync(closed);
 
-        var afterAward = await ValidRecordAsync(anonymous, record);
+        var afterAward = await OcdsValidation.ValidRecordAsync(anonymous, record);
         Assert.Equal(["tender", "award", "contract"], Tags(afterAward));
-        var contract = afterAward.GetProperty("records")[0].GetProperty("releases")[2];
+        var releasesOfRecord = afterAward.GetProperty("records")[0].GetProperty("releases");
+        var contract = releasesOfRecord[2];
         Assert.Contains(contract.GetProperty("awards").EnumerateArray().SelectMany(a => a.GetProperty("suppliers").EnumerateArray()),
             s => s.GetProperty("name").GetString() == "Ribble Care");
         Assert.Equal(2, contract.GetProperty("contracts").GetArrayLength());
+        Assert.Equal("compiled", afterAward.GetProperty("records")[0].GetProperty("compiledRelease").GetProperty("tag")[0].GetString());
+        var tender = releasesOfRecord[0].GetProperty("tender");
+        Assert.Equal(["clarification-deadline", "submission-deadline"],
+            tender.GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("id").GetString()).Take(2));
+        Assert.Contains(releasesOfRecord[0].GetProperty("parties").EnumerateArray(),
+            p => p.GetProperty("name").GetString() == "NHS Lancashire and South Cumbria ICB" && p.GetProperty("roles")[0].GetString() == "funder");
         var evaluators = await fixture.CountAsync($"select count(*) from panel_members where procurement_id = '{closed.Tender.Id}'");
         Assert.True(evaluators > 0);
         Assert.DoesNotContain("@", afterAward.GetRawText()); // no evaluator (nor anyone's) email address
 
         var package = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/t/{closed.Tender.Slug}/ocds/releases");
-        var releases = package.GetProperty("releases").EnumerateArray().ToList();
-        Assert.Equal(3, releases.Count);
-        foreach (var release in releases)
+        await OcdsValidation.AssertValidReleasePackageAsync(package);
+        Assert.Equal(3, package.GetProperty("releases").GetArrayLength());
+
+        var bulk = await anonymous.GetAsync($"/api/v1/t/{closed.Tender.Slug}/ocds/bulk");
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        Assert.Equal("attachment", bulk.Content.Headers.ContentDisposition?.DispositionType);
+        var all = await bulk.Content.ReadFromJsonAsync<JsonElement>();
+        await OcdsValidation.AssertValidReleasePackageAsync(all);
+        Assert.Equal(package.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("id").GetString()),
+            all.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task A_release_before_the_opening_holds_no_bid_content()
+    {
+        var closed = await fixture.ClosedTenderAsync(("Ribble Care", 0.95m), ("Pendle Support", 0.9m));
+        var rates = await fixture.CountAsync($"select count(*) from bids where procurement_id = '{closed.Tender.Id}' and status = 'Submitted'");
+        Assert.Equal(2, rates);
+
+        var record = await OcdsValidation.ValidRecordAsync(fixture.CreateClient(), $"/api/v1/t/{closed.Tender.Slug}/ocds/records/ocds-portal-{closed.Tender.Id}");
+
+        var text = record.GetRawText();
+        foreach (var name in new[] { "Ribble Care", "Pendle Support", "tenderers", "numberOfTenderers", "awards", BidTestSupport.DistinctiveAnswer })
         {
-            Assert.Empty((await ReleaseSchema.Value).Validate(release.GetRawText()));
+            Assert.DoesNotContain(name, text);
         }
+        Assert.DoesNotContain(record.GetProperty("records")[0].GetProperty("releases")[0].GetProperty("parties").EnumerateArray(),
+            p => p.GetProperty("roles").EnumerateArray().Any(r => r.GetString() is "tenderer" or "supplier"));
+    }
+
+    [Fact]
+    public async Task The_bulk_download_of_a_tenant_that_published_nothing_answers_not_found()
+    {
+        var draft = await fixture.PublishedTenderAsync();
+        await fixture.SqlAsync($"update procurements set published_at = null where id = '{draft.Id}'");
+
+        var bulk = await fixture.CreateClient().GetAsync($"/api/v1/t/{draft.Slug}/ocds/bulk");
+
+        Assert.Equal(HttpStatusCode.NotFound, bulk.StatusCode);
+        Assert.Equal("application/problem+json", bulk.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
@@ -70,19 +112,6 @@ public sealed class OcdsTests(PortalFixture fixture)
         var page = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/t/{draft.Slug}/ocds/releases");
         Assert.DoesNotContain(draft.Id.ToString(), page.GetRawText());
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync($"/api/v1/t/{draft.Slug}/ocds/releases?pageSize=1000")).StatusCode);
-    }
-
-    private static async Task<JsonElement> ValidRecordAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var package = await response.Content.ReadFromJsonAsync<JsonElement>();
-        foreach (var release in package.GetProperty("records")[0].GetProperty("releases").EnumerateArray())
-        {
-            var errors = (await ReleaseSchema.Value).Validate(release.GetRawText());
-            Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}")));
-        }
-        return package;
     }
 
     private static List<string> Tags(JsonElement recordPackage) =>

@@ -58,7 +58,7 @@ public sealed class SqlCommandCountTests(PortalFixture fixture)
         }
     }
 
-    private static async Task<int> CommandsAsync(HttpClient client, string url)
+    internal static async Task<int> CommandsAsync(HttpClient client, string url)
     {
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode); // warm: keys, compiled views and queries
         var commands = 0;

@@ -40,7 +40,7 @@ public sealed class FindingWorkTests(PortalFixture fixture)
         var (leeds, _, elsewhere) = await TenderAsync($"{word} community support", "85311000-2", publish: true);
         var (_, _, draft) = await TenderAsync($"{word} draft framework", "85312000-9", publish: false, lancashire);
         var (_, _, cancelled) = await TenderAsync($"{word} cancelled framework", "85312000-9", publish: true, lancashire);
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/v1/t/{lancashire.Slug}/procurements/{cancelled}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/t/{lancashire.Slug}/procurements/{cancelled}/cancel", new { reason = "The service is to be provided in house" })).StatusCode);
         var (_, _, past) = await TenderAsync($"{word} deadline passed", "85312000-9", publish: true, lancashire);
         await fixture.SqlAsync("update procurements set submission_deadline = now() - interval '1 second' where id = @id", ("id", past));
 

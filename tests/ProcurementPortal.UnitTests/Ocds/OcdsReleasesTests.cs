@@ -84,6 +84,40 @@ public sealed class OcdsReleasesTests
     }
 
     [Fact]
+    public async Task A_cancelled_tender_ends_with_a_tender_cancellation_release_listing_the_documents_public_by_then()
+    {
+        var source = Lancashire(awarded: false) with
+        {
+            Documents =
+            [
+                new(Guid.NewGuid(), 1, "Service specification", "specification.pdf", "application/pdf", new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc)),
+                new(Guid.NewGuid(), 1, "Pricing schedule", "prices.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new DateTime(2026, 12, 20, 9, 0, 0, DateTimeKind.Utc)),
+            ],
+        };
+        source.Procurement.State = ProcurementState.Cancelled;
+        source.Procurement.CancelledAt = new DateTime(2027, 1, 20, 9, 0, 0, DateTimeKind.Utc);
+        source.Procurement.CancellationReason = "The budget was withdrawn.";
+
+        var releases = OcdsReleases.For(source);
+
+        Assert.Equal(["planning", "tender", "tenderAmendment", "tenderCancellation"], releases.Select(r => r["tag"]![0]!.GetValue<string>()));
+        foreach (var release in releases)
+        {
+            var errors = (await ReleaseSchema.Value).Validate(release.ToJsonString());
+            Assert.True(errors.Count == 0, $"{release["id"]}: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}"))}");
+        }
+        var tender = releases[1]["tender"]!;
+        Assert.Equal(["Service specification"], tender["documents"]!.AsArray().Select(d => d!["title"]!.GetValue<string>()));
+        var cancelled = releases[3]["tender"]!;
+        Assert.Equal("cancelled", cancelled["status"]!.GetValue<string>());
+        Assert.All(cancelled["lots"]!.AsArray(), l => Assert.Equal("cancelled", l!["status"]!.GetValue<string>()));
+        Assert.Equal(["biddingDocuments", "biddingDocuments", "cancellationDetails"],
+            cancelled["documents"]!.AsArray().Select(d => d!["documentType"]!.GetValue<string>()).Order());
+        var milestones = cancelled["milestones"]!.AsArray();
+        Assert.Equal(["met", "scheduled"], milestones.Select(m => m!["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void A_draft_procurement_without_a_statement_has_no_release()
     {
         var source = Lancashire(awarded: false) with { StatementPublishedAt = null };

@@ -94,10 +94,25 @@ public sealed class ProcurementLifecycleTests
         var procurement = LancashireFramework.Build(Now);
         procurement.State = state;
 
-        var result = ProcurementLifecycle.Cancel(procurement, Officer);
+        var result = ProcurementLifecycle.Cancel(procurement, Officer, Now, "The budget was withdrawn");
 
         Assert.Equal(allowed, result.Succeeded);
         Assert.Equal(allowed ? ProcurementState.Cancelled : state, procurement.State);
+        Assert.Equal(allowed ? Now : null, procurement.CancelledAt);
+    }
+
+    [Fact]
+    public void Cancelling_needs_a_reason_and_keeps_it()
+    {
+        var procurement = LancashireFramework.Build(Now);
+
+        var refused = ProcurementLifecycle.Cancel(procurement, Officer, Now, "  ");
+        Assert.False(refused.Succeeded);
+        Assert.Contains(refused.Problems, p => p.Field == "Reason");
+        Assert.Null(procurement.CancelledAt);
+
+        Assert.True(ProcurementLifecycle.Cancel(procurement, Officer, Now, " Needs reassessed after the Care Act review ").Succeeded);
+        Assert.Equal("Needs reassessed after the Care Act review", procurement.CancellationReason);
     }
 
     [Fact]

@@ -42,6 +42,9 @@ public class Procurement : ITenantOwned
     public DateTime? PublishedAt { get; set; }
     /// <summary>The clarification deadline the deadline job has reported to the officers; a moved deadline is reported again.</summary>
     public DateTime? ClarificationDeadlineReportedFor { get; set; }
+    /// <summary>When an officer cancelled the procurement (database clock), and why: told to every provider and published.</summary>
+    public DateTime? CancelledAt { get; set; }
+    public string? CancellationReason { get; set; }
 
     public List<PooledPartner> PooledPartners { get; set; } = [];
     public List<Lot> Lots { get; set; } = [];

@@ -115,9 +115,24 @@ public static class ProcurementLifecycle
     private static IReadOnlyList<(string, string)> ApproverProblems(TransitionActor actor) =>
         actor.Roles.Contains(Role.Approver) ? [] : [("Role", "Only an approver can decide an award")];
 
-    public static TransitionResult Cancel(Procurement p, TransitionActor actor) =>
-        Move(p, actor, ProcurementState.Cancelled,
-            Enum.GetValues<ProcurementState>().Where(s => s < ProcurementState.Awarded).ToArray(), officerOnly: true, []);
+    /// <summary>
+    /// An officer cancels the procurement before the award (PA 2023 s.55: a procurement termination notice states
+    /// it); the reason is kept with the time, told to the providers and published in the open data.
+    /// </summary>
+    public static TransitionResult Cancel(Procurement p, TransitionActor actor, DateTime utcNow, string reason)
+    {
+        IReadOnlyList<(string, string)> problems = string.IsNullOrWhiteSpace(reason)
+            ? [("Reason", "Enter the reason for cancelling the procurement")]
+            : [];
+        var result = Move(p, actor, ProcurementState.Cancelled,
+            Enum.GetValues<ProcurementState>().Where(s => s < ProcurementState.Awarded).ToArray(), officerOnly: true, problems);
+        if (result.Changed)
+        {
+            p.CancelledAt = utcNow;
+            p.CancellationReason = reason.Trim();
+        }
+        return result;
+    }
 
     private static TransitionResult Move(
         Procurement p, TransitionActor actor, ProcurementState to, IReadOnlyCollection<ProcurementState> from,

@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Calendar;
+using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.Award;
 
@@ -70,27 +69,17 @@ public sealed class ContractRegister(PortalDbContext db)
             .Select(c => new PublicContractRow(c.Reference, c.Title, c.ProviderName, c.StartsOn, c.EndsOn, c.ExtensionOptions, c.Value))
             .ToList();
 
-    public static byte[] Csv(IEnumerable<ContractRow> rows)
-    {
-        var csv = new StringBuilder("Reference,Title,Provider,Lot,Start,End,Extension options,Value,Band rates\r\n");
-        foreach (var c in rows)
-        {
-            csv.AppendJoin(',', new[]
-            {
-                c.Reference, c.Title, c.ProviderName, c.LotName, c.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                c.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.ExtensionOptions ?? "", c.Value.ToString("0.00", CultureInfo.InvariantCulture),
-                string.Join("; ", c.Rates.Select(r => $"{r.BandCode} {r.Rate.ToString("0.00", CultureInfo.InvariantCulture)}/{r.Unit.ToLowerInvariant()}")),
-            }.Select(Field)).Append("\r\n");
-        }
-        return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-    }
+    public static readonly IReadOnlyList<string> Header =
+        ["reference", "title", "provider", "lot", "starts_on", "ends_on", "extension_options", "value", "band_rates"];
 
-    /// <summary>Quoted when needed; a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula.</summary>
-    private static string Field(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"")}\"" : safe;
-    }
+    /// <summary>The register as an export (docs/exports.md): one row per contract, the band rates in one cell.</summary>
+    public static ExportTable Table(IEnumerable<ContractRow> rows) => new("contracts", Header, rows.Select(c => (IReadOnlyList<object?>)
+    [
+        c.Reference, c.Title, c.ProviderName, c.LotName, c.StartsOn, c.EndsOn, c.ExtensionOptions, c.Value,
+        string.Join("; ", c.Rates.Select(r => $"{r.BandCode} {CsvFile.Text(r.Rate)}/{r.Unit.ToLowerInvariant()}")),
+    ]).ToList());
+
+    public static byte[] Csv(IEnumerable<ContractRow> rows) => CsvFile.Write(Table(rows));
 }
 
 /// <summary>A contract as its page shows it: the register's row, the procurement it came from, its owner and reminders.</summary>

@@ -20,9 +20,10 @@ public sealed class ContractsController(ContractRegister register) : Controller
         return View(Views + "Contracts.cshtml", new ContractsPage(filter, await register.ListAsync(filter, ct)));
     }
 
-    [HttpGet("contracts.csv")]
-    public async Task<IActionResult> Csv([FromQuery] string? provider, [FromQuery] string? lot, [FromQuery] string? sort, CancellationToken ct) =>
-        File(ContractRegister.Csv(await register.ListAsync(new ContractFilter(provider, lot, sort), ct)), "text/csv", "contracts.csv");
+    /// <summary>The register as filtered, as CSV or xlsx (docs/exports.md).</summary>
+    [HttpGet("contracts.{format:regex(^(csv|xlsx)$)}")]
+    public async Task<IActionResult> Export(string format, [FromQuery] string? provider, [FromQuery] string? lot, [FromQuery] string? sort, CancellationToken ct) =>
+        await ContractRegister.Table(await register.ListAsync(new ContractFilter(provider, lot, sort), ct)).FileAsync(format, ct);
 
     [HttpGet("{contractId:guid}")]
     public async Task<IActionResult> Show(Guid contractId, CancellationToken ct) =>

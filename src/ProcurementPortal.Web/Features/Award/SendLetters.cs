@@ -81,7 +81,7 @@ public sealed class AwardLettersJob(
         var calendar = await loader.CalendarAsync(ct);
         var noticeOn = award.PlannedNoticeOn ?? calendar.NextWorkingDayOnOrAfter(Standstill.LondonDay(now).AddDays(1));
         var standstill = Standstill.EndOf(award.Regime, noticeOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), award.LettersSentAt ?? now, calendar);
-        var contacts = await ContactsAsync(state.Bids.Select(b => b.ProviderId).Distinct().ToList(), ct);
+        var contacts = await ProviderContacts.EmailsAsync(db, state.Bids.Select(b => b.ProviderId).Distinct().ToList(), ct);
         award.LettersTotal = state.Bids.Count;
         award.LettersDone = written.Count;
         var lots = p.Lots.ToDictionary(l => l.Id);
@@ -127,14 +127,4 @@ public sealed class AwardLettersJob(
         }
         await db.SaveChangesAsync(ct);
     }
-
-    /// <summary>The email addresses of each provider's people (memberships are global: no tenant filter).</summary>
-    private async Task<Dictionary<Guid, List<string>>> ContactsAsync(List<Guid> providerIds, CancellationToken ct) =>
-        (await db.Memberships.AsNoTracking()
-            .Where(m => providerIds.Contains(m.OrganisationId) && (m.Role == Role.ProviderAdmin || m.Role == Role.BidWriter))
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.OrganisationId, u.Email })
-            .ToListAsync(ct))
-        .Where(x => x.Email is not null)
-        .GroupBy(x => x.OrganisationId)
-        .ToDictionary(g => g.Key, g => g.Select(x => x.Email!).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList());
 }

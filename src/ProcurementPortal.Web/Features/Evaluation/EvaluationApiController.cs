@@ -137,7 +137,7 @@ public sealed class EvaluationApiController : ControllerBase
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     public async Task<ActionResult> ResultsCsv(Guid id, [FromServices] EvaluationResultsQuery results, CancellationToken ct) =>
         await ResultsForCallerAsync(id, results, ct) is { } view
-            ? File(EvaluationReport.Csv(ResultsResponse.From(view)), MarketIntent.CsvFile.ContentType, $"{view.State.Procurement.Reference}-evaluation.csv")
+            ? File(EvaluationReport.Csv(ResultsResponse.From(view)), CsvFile.ContentType, $"{view.State.Procurement.Reference}-evaluation.csv")
             : NotFound();
 
     [HttpGet("evaluation/report.pdf")]

@@ -108,7 +108,7 @@ public sealed partial class EvaluationController : Controller
     [HttpGet("evaluation/results.csv")]
     public async Task<IActionResult> ResultsCsv(Guid id, [FromServices] EvaluationResultsQuery results, CancellationToken ct) =>
         await ResultsForCallerAsync(id, results, ct) is { } view
-            ? File(EvaluationReport.Csv(ResultsResponse.From(view)), MarketIntent.CsvFile.ContentType, $"{view.State.Procurement.Reference}-evaluation.csv")
+            ? File(EvaluationReport.Csv(ResultsResponse.From(view)), CsvFile.ContentType, $"{view.State.Procurement.Reference}-evaluation.csv")
             : NotFound();
 
     [HttpGet("evaluation/report.pdf")]

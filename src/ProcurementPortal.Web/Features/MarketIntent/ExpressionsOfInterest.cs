@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain.MarketIntent;
+using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.MarketIntent;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -52,6 +53,48 @@ public sealed class OcdsApiController(OcdsQueries queries) : ControllerBase
         }
         return Ok(OcdsReleases.RecordPackage($"{Request.Scheme}://{Request.Host}{Request.Path}", PublishedDate(releases),
             await queries.PublisherAsync(ct), ocid, releases));
+    }
+
+    /// <summary>
+    /// The bulk download: one release package of every release of the tenant, oldest procurement first, streamed a
+    /// page of procurements at a time (the response is never held whole in memory). A package holds at least one
+    /// release (the standard's schema), so a tenant that has published nothing answers 404.
+    /// </summary>
+    [HttpGet("bulk")]
+    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult> Bulk(string tenant, CancellationToken ct)
+    {
+        await using var batches = queries.AllAsync(ct).GetAsyncEnumerator(ct);
+        if (!await batches.MoveNextAsync() || batches.Current.Count == 0)
+        {
+            return Problem(statusCode: StatusCodes.Status404NotFound, title: "Nothing published yet",
+                detail: "This organisation has not published a procurement or a market intent statement.");
+        }
+        var header = OcdsReleases.Package($"{Request.Scheme}://{Request.Host}{Request.Path}", DateTime.UtcNow, await queries.PublisherAsync(ct), []);
+        Response.ContentType = "application/json; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{tenant}-ocds-releases.json\"";
+        await using var writer = new Utf8JsonWriter(Response.Body);
+        writer.WriteStartObject();
+        foreach (var (name, value) in header.Where(p => p.Key != "releases"))
+        {
+            writer.WritePropertyName(name);
+            value!.WriteTo(writer);
+        }
+        writer.WriteStartArray("releases");
+        do
+        {
+            foreach (var release in batches.Current)
+            {
+                release.WriteTo(writer);
+            }
+            await writer.FlushAsync(ct);
+        }
+        while (await batches.MoveNextAsync());
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await writer.FlushAsync(ct);
+        return new EmptyResult();
     }
 
     private string PageUrl(int page, int pageSize) => $"{Request.Scheme}://{Request.Host}{Request.Path}?page={page}&pageSize={pageSize}";

@@ -16,7 +16,8 @@ public sealed class OcdsOptions
 
 /// <summary>
 /// A tenant's procurements as OCDS releases: only those with a published market intent statement or a published
-/// tender, and only what has been published about them (the tenant filter bounds every query).
+/// tender, and only what has been published about them (the tenant filter bounds every query). A page of
+/// procurements is loaded in a fixed number of queries, however many procurements, lots or contracts it holds.
 /// </summary>
 public sealed class OcdsQueries(PortalDbContext db, ITenantContext tenant, IOptions<OcdsOptions> options)
 {
@@ -27,12 +28,21 @@ public sealed class OcdsQueries(PortalDbContext db, ITenantContext tenant, IOpti
     {
         var ids = await PublishedIds().OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Skip((page - 1) * pageSize).Take(pageSize + 1).Select(p => p.Id).ToListAsync(ct);
-        var releases = new List<JsonObject>();
-        foreach (var id in ids.Take(pageSize))
+        return (await ReleasesAsync(ids.Take(pageSize).ToList(), ct), ids.Count > pageSize);
+    }
+
+    /// <summary>Every release of the tenant, a batch of procurements at a time (oldest first), for the bulk download.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<JsonObject>> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        for (var page = 1; ; page++)
         {
-            releases.AddRange(await ReleasesAsync(id, ct));
+            var (releases, more) = await PageAsync(page, MaxPageSize, ct);
+            yield return releases;
+            if (!more)
+            {
+                yield break;
+            }
         }
-        return (releases, ids.Count > pageSize);
     }
 
     /// <summary>The releases of the procurement with this ocid; null when the ocid is not one of this tenant's published procurements.</summary>
@@ -44,7 +54,7 @@ public sealed class OcdsQueries(PortalDbContext db, ITenantContext tenant, IOpti
         {
             return null;
         }
-        return await ReleasesAsync(id, ct);
+        return await ReleasesAsync([id], ct);
     }
 
     public async Task<string> PublisherAsync(CancellationToken ct)
@@ -57,20 +67,48 @@ public sealed class OcdsQueries(PortalDbContext db, ITenantContext tenant, IOpti
         db.Procurements.AsNoTracking().Where(p => p.PublishedAt != null
             || db.MarketIntentStatements.Any(s => s.ProcurementId == p.Id && s.Status == StatementStatus.Published));
 
-    private async Task<IReadOnlyList<JsonObject>> ReleasesAsync(Guid id, CancellationToken ct)
+    /// <summary>The releases of these procurements, in their order: one query per kind of row, never one per procurement.</summary>
+    private async Task<IReadOnlyList<JsonObject>> ReleasesAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
-        var procurement = await db.Procurements.AsNoTracking().Include(p => p.Lots).ThenInclude(l => l.Bands).AsSplitQuery().SingleAsync(p => p.Id == id, ct);
-        var buyer = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == procurement.TenantId, ct);
-        var statementPublished = await db.MarketIntentStatements.AsNoTracking()
-            .Where(s => s.ProcurementId == id && s.Status == StatementStatus.Published).MinAsync(s => s.PublishedAt, ct);
-        var addenda = await db.Addenda.AsNoTracking().Where(a => a.ProcurementId == id).ToListAsync(ct);
-        var award = await db.Awards.AsNoTracking().SingleOrDefaultAsync(a => a.ProcurementId == id, ct);
-        var awarded = award is { Decision: Core.Domain.Award.ApprovalDecision.Approved }
-            ? await db.AwardedBids.AsNoTracking().Where(b => b.ProcurementId == id).ToListAsync(ct)
-            : [];
-        var supplierIds = awarded.Where(b => b.Appointed).Select(b => b.ProviderId).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var procurements = (await db.Procurements.AsNoTracking().Include(p => p.Lots).ThenInclude(l => l.Bands).AsSplitQuery()
+            .Where(p => ids.Contains(p.Id)).ToListAsync(ct)).ToDictionary(p => p.Id);
+        var buyerId = procurements.Values.First().TenantId;
+        var buyer = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == buyerId, ct);
+        var statements = (await db.MarketIntentStatements.AsNoTracking()
+            .Where(s => s.ProcurementId != null && ids.Contains(s.ProcurementId.Value) && s.Status == StatementStatus.Published)
+            .Select(s => new { s.ProcurementId, s.PublishedAt }).ToListAsync(ct))
+            .GroupBy(s => s.ProcurementId!.Value).ToDictionary(g => g.Key, g => g.Min(s => s.PublishedAt));
+        var addenda = (await db.Addenda.AsNoTracking().Where(a => ids.Contains(a.ProcurementId)).ToListAsync(ct)).ToLookup(a => a.ProcurementId);
+        var awards = (await db.Awards.AsNoTracking().Where(a => ids.Contains(a.ProcurementId)).ToListAsync(ct)).ToDictionary(a => a.ProcurementId);
+        var approved = awards.Values.Where(a => a.Decision == Core.Domain.Award.ApprovalDecision.Approved).Select(a => a.ProcurementId).ToList();
+        var awarded = (await db.AwardedBids.AsNoTracking().Where(b => approved.Contains(b.ProcurementId)).ToListAsync(ct)).ToLookup(b => b.ProcurementId);
+        var supplierIds = awarded.SelectMany(g => g).Where(b => b.Appointed).Select(b => b.ProviderId).Distinct().ToList();
         var suppliers = await db.Organisations.AsNoTracking().Where(o => supplierIds.Contains(o.Id)).ToListAsync(ct);
-        var contracts = await db.Contracts.AsNoTracking().Where(c => c.ProcurementId == id).ToListAsync(ct);
-        return OcdsReleases.For(new OcdsSource(options.Value.OcidPrefix, buyer, procurement, addenda, award, awarded, suppliers, contracts, statementPublished));
+        var contracts = (await db.Contracts.AsNoTracking().Where(c => c.ProcurementId != null && ids.Contains(c.ProcurementId.Value)).ToListAsync(ct))
+            .ToLookup(c => c.ProcurementId!.Value);
+        var documents = (await db.TenderDocumentVersions.AsNoTracking()
+            .Join(db.TenderDocuments, v => v.DocumentId, d => d.Id, (v, d) => new { d.ProcurementId, v.DocumentId, v.Number, d.Title, v.FileName, v.ContentType, v.AddendumId })
+            .Where(x => ids.Contains(x.ProcurementId)).ToListAsync(ct)).ToLookup(x => x.ProcurementId);
+
+        var releases = new List<JsonObject>();
+        foreach (var id in ids)
+        {
+            var p = procurements[id];
+            // A version uploaded before publishing is public with the tender; one of an addendum, when the addendum is.
+            var published = addenda[id].ToDictionary(a => a.Id, a => a.PublishedAt);
+            var visible = documents[id]
+                .Select(d => (d, When: d.AddendumId is { } addendum ? published.GetValueOrDefault(addendum) : p.PublishedAt))
+                .Where(x => x.When is not null)
+                .Select(x => new OcdsDocument(x.d.DocumentId, x.d.Number, x.d.Title, x.d.FileName, x.d.ContentType, x.When!.Value))
+                .ToList();
+            var award = awards.GetValueOrDefault(id);
+            releases.AddRange(OcdsReleases.For(new OcdsSource(options.Value.OcidPrefix, buyer, p, addenda[id].ToList(), award,
+                awarded[id].ToList(), suppliers, contracts[id].ToList(), statements.GetValueOrDefault(id), visible)));
+        }
+        return releases;
     }
 }

@@ -209,10 +209,15 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
             new Opportunities.OfficerClarification(c.Id, c.Number, Opportunities.ClarificationsHandler.OfficerNoticeAsker, c.Question,
                 ProcurementResponse.Utc(c.AskedAt)!.Value, c.PublishedQuestion, c.Answer, ProcurementResponse.Utc(c.PublishedAt))));
 
+    /// <summary>
+    /// Cancels the procurement before the award, with the reason (required): every provider that bid or registered
+    /// interest is emailed, and the open data publishes a tenderCancellation release.
+    /// </summary>
     [HttpPost("{id:guid}/cancel")]
     [TenantScoped(Role.ProcurementOfficer)]
     [ProducesResponseType<TransitionResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
-    public async Task<ActionResult> Cancel(Guid id, [FromServices] TransitionHandler handler, CancellationToken ct) =>
-        this.ToApiResult(await handler.CancelAsync(id, Actor, ct), r => Ok(new TransitionResponse(r.From.ToString(), r.To.ToString(), r.Changed)));
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult> Cancel(Guid id, CancelProcurementCommand command, [FromServices] CancelProcurementHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.HandleAsync(id, Actor, command, ct), r => Ok(new TransitionResponse(r.From.ToString(), r.To.ToString(), r.Changed)));
 }

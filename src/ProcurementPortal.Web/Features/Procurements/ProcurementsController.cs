@@ -191,18 +191,19 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
     [HttpGet("{id:guid}/cancel")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Cancel(Guid id, CancellationToken ct) =>
-        await db.LoadWholeAsync(id, ct) is { } p ? View("Confirm", CancelPage(p)) : NotFound();
+        await db.LoadWholeAsync(id, ct) is { } p ? CancelView(p, new CancelProcurementCommand(null)) : NotFound();
 
+    /// <summary>Cancels with the officer's reason; the providers are told by email in the same transaction.</summary>
     [HttpPost("{id:guid}/cancel")]
     [TenantScoped(Role.ProcurementOfficer)]
-    public async Task<IActionResult> Cancel(Guid id, [FromServices] TransitionHandler handler, CancellationToken ct)
+    public async Task<IActionResult> Cancel(Guid id, CancelProcurementCommand command, [FromServices] CancelProcurementHandler handler, CancellationToken ct)
     {
         if (await db.LoadWholeAsync(id, ct) is not { } p)
         {
             return NotFound();
         }
-        var page = CancelPage(p);
-        return this.ToPageResult(await handler.CancelAsync(id, Actor, ct), () => View("Confirm", page), _ => Done(id, "The procurement is cancelled"));
+        return this.ToPageResult(await handler.HandleAsync(id, Actor, command, ct), () => CancelView(p, command),
+            _ => Done(id, "The procurement is cancelled and every interested provider has been told"));
     }
 
     /// <summary>
@@ -282,8 +283,12 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         "Its ceiling rate and expected volume will be removed from the affordability model.",
         $"{PageOf(p.Id)}/lots/{lot.Id}/bands/{band.Id}/remove", PageOf(p.Id), "Remove the band");
 
-    private ConfirmPage CancelPage(Procurement p) => new(CaptionOf(p),
-        "Are you sure you want to cancel the procurement?",
-        "A cancelled procurement cannot be published or reopened.",
-        $"{PageOf(p.Id)}/cancel", PageOf(p.Id), "Cancel the procurement");
+    private ViewResult CancelView(Procurement p, CancelProcurementCommand command)
+    {
+        ViewData["Confirm"] = new ConfirmPage(CaptionOf(p),
+            "Are you sure you want to cancel the procurement?",
+            "A cancelled procurement cannot be published or reopened. Every provider that bid or registered interest is emailed the reason.",
+            $"{PageOf(p.Id)}/cancel", PageOf(p.Id), "Cancel the procurement");
+        return View("CancelForm", command);
+    }
 }

@@ -9,6 +9,7 @@ public static class ProcurementsFeature
         .AddScoped<PutEvaluationModelHandler>()
         .AddScoped<CopyEvaluationModelHandler>()
         .AddScoped<TransitionHandler>()
+        .AddScoped<CancelProcurementHandler>()
         .AddScoped<CloseSubmissionsJob>()
         .AddScoped<ClarificationDeadlineJob>()
         .AddScoped<ImportFeeScheduleHandler>()

@@ -9,16 +9,13 @@ using ProcurementPortal.Web.Infrastructure;
 namespace ProcurementPortal.Web.Features.Procurements;
 
 /// <summary>
-/// The officer's lifecycle transitions (publish, cancel). The rules are in <see cref="ProcurementLifecycle"/>;
+/// The officer's lifecycle transitions (publish; cancelling is <see cref="CancelProcurementHandler"/>). The rules are in <see cref="ProcurementLifecycle"/>;
 /// this applies one, audits it and, on publishing, schedules the clarification deadline and the close of submissions.
 /// </summary>
 public sealed class TransitionHandler(PortalDbContext db, AuditLog audit, ITenantContext tenant, IBackgroundJobClient jobs, WebhookOutbox webhooks)
 {
     public Task<Outcome<TransitionResult>> PublishAsync(Guid id, TransitionActor actor, CancellationToken ct) =>
         ApplyAsync(id, "procurement.published", (p, now) => ProcurementLifecycle.Publish(p, actor, now), ct);
-
-    public Task<Outcome<TransitionResult>> CancelAsync(Guid id, TransitionActor actor, CancellationToken ct) =>
-        ApplyAsync(id, "procurement.cancelled", (p, _) => ProcurementLifecycle.Cancel(p, actor), ct);
 
     private async Task<Outcome<TransitionResult>> ApplyAsync(
         Guid id, string action, Func<Procurement, DateTime, TransitionResult> transition, CancellationToken ct)
@@ -31,12 +28,7 @@ public sealed class TransitionHandler(PortalDbContext db, AuditLog audit, ITenan
         var result = transition(procurement, await db.DatabaseNowAsync(ct));
         if (!result.Succeeded)
         {
-            var errors = new Errors();
-            foreach (var (field, message) in result.Problems)
-            {
-                errors.Add(field, message);
-            }
-            return errors;
+            return ErrorsOf(result);
         }
         audit.Record(action, nameof(Procurement), procurement.Id, $"{procurement.Reference}: {result.From} → {result.To}");
         if (action == WebhookEvents.ProcurementPublished)
@@ -59,5 +51,16 @@ public sealed class TransitionHandler(PortalDbContext db, AuditLog audit, ITenan
             ClarificationDeadlineJob.Schedule(jobs, tenant.TenantId!.Value, procurement);
         }
         return Outcome<TransitionResult>.Ok(result);
+    }
+
+    /// <summary>A refused transition's problems as the use case's field errors.</summary>
+    public static Errors ErrorsOf(TransitionResult result)
+    {
+        var errors = new Errors();
+        foreach (var (field, message) in result.Problems)
+        {
+            errors.Add(field, message);
+        }
+        return errors;
     }
 }
