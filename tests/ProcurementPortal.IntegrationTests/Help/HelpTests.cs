@@ -21,7 +21,8 @@ public sealed class HelpTests(PortalFixture fixture)
     [
         ("Bids", "ReceiptPdf"), ("Bids", "Attachment"), // a bid's receipt PDF and an attached file
         ("Branding", "LogoImage"), // the logo image
-        ("Contracts", "Csv"), // the register as CSV
+        ("Contracts", "Export"), // the register as CSV or Excel
+        ("Exports", "Procurements"), ("Exports", "Bids"), ("Exports", "Scores"), // exports as CSV or Excel
         ("DecisionReports", "Pdf"), ("DecisionReports", "Docx"), // the report as PDF and Word
         ("Evaluation", "ResultsCsv"), ("Evaluation", "ReportPdf"), // the results as CSV and PDF
         ("Help", "Pdf"), // a guide as PDF
