@@ -39,8 +39,8 @@ public sealed class AwardTests(BrowserFixture browser)
         await approver.SignInAsync(approverUser.Email!, PortalFixture.Password);
         await approver.GotoAsync($"/{closed.Tender.Slug}");
         await approver.CheckAsync("award: approver's dashboard");
-        await approver.Page.Locator($"a[href='{award}']").ClickAsync();
-        await approver.Page.GetByRole(AriaRole.Link, new() { Name = "Approve or reject the award" }).ClickAsync();
+        // The dashboard lists the decision waiting, linked to the decision page itself.
+        await approver.Page.Locator($"a[href='{award}/decision']").ClickAsync();
         await approver.CheckAsync("award: approval");
         await approver.Page.GetByLabel("Approve the award").CheckAsync();
         await approver.Page.GetByLabel("Comments").FillAsync("Agreed at the delegated decision panel.");

@@ -6,7 +6,7 @@ using ProcurementPortal.Core.Data;
 
 namespace ProcurementPortal.Migrations.Schema
 {
-    /// <summary>The audit chain is linked at commit (Sql/0005, docs/adr/021); no change to the model.</summary>
+    /// <summary>The audit chain is linked at commit (Sql/0006, docs/adr/021); no change to the model.</summary>
     [DbContext(typeof(PortalDbContext))]
     [Migration("20261126083000_AuditChainLinkedAtCommit")]
     public partial class AuditChainLinkedAtCommit : Migration
