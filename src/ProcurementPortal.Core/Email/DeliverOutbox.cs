@@ -17,6 +17,15 @@ public sealed class DeliverOutbox(
     PortalDbContext db, IMailTransport transport, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<DeliverOutbox> log)
 {
     public const int BatchSize = 50;
+
+    /// <summary>The next batch due, claimed so that no other run or node takes it (its plan is checked by QueryPlanTests).</summary>
+    public static readonly string PickSql = $"""
+        select * from outbox_messages
+        where sent_at is null and failed_at is null and skipped_at is null and next_attempt_at <= now()
+        order by next_attempt_at, id
+        limit {BatchSize}
+        for update skip locked
+        """;
     public const int MaxAttempts = 8;
 
     public async Task<int> RunAsync(CancellationToken ct)
@@ -37,13 +46,7 @@ public sealed class DeliverOutbox(
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var batch = await db.OutboxMessages
-            .FromSql($"""
-                select * from outbox_messages
-                where sent_at is null and failed_at is null and skipped_at is null and next_attempt_at <= now()
-                order by next_attempt_at, id
-                limit {BatchSize}
-                for update skip locked
-                """)
+            .FromSqlRaw(PickSql)
             .ToListAsync(ct);
         var recipients = await KeepAsNotificationsAsync(batch, ct);
         var sent = 0;

@@ -1,3 +1,4 @@
+using ProcurementPortal.Core.Email;
 using Npgsql;
 using ProcurementPortal.IntegrationTests.Bids;
 using ProcurementPortal.IntegrationTests.Support;
@@ -33,11 +34,7 @@ public sealed class QueryPlanTests(PortalFixture fixture)
         [
             $"select * from bids where procurement_id = '{tender.Id}' and provider_id = '{provider.Organisation.Id}'",
             $"select count(*) from bids where procurement_id = '{tender.Id}' and status = 'Submitted'",
-            """
-            select * from outbox_messages
-            where sent_at is null and failed_at is null and skipped_at is null and next_attempt_at <= now()
-            order by next_attempt_at, id limit 50 for update skip locked
-            """,
+            DeliverOutbox.PickSql,
         ];
         await using var connection = new NpgsqlConnection(fixture.SuperuserConnectionString);
         await connection.OpenAsync();
