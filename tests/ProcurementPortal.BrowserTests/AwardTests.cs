@@ -54,7 +54,7 @@ public sealed class AwardTests(BrowserFixture browser)
         await Assertions.Expect(officer.Page.Locator("#letters-progress")).ToContainTextAsync("of 4 written and sent");
         await officer.CheckAsync("award: letters in progress");
         await portal.RunJobAsync<AwardLettersJob>(j => j.RunAsync(closed.Tender.Tenant.Id, closed.Tender.Id, CancellationToken.None));
-        await officer.Page.ReloadAsync();
+        await officer.ReloadAsync();
         await Assertions.Expect(officer.Page.Locator("#letters-progress")).ToContainTextAsync("4 of 4 written and sent");
         await officer.CheckAsync("award: letters sent");
 

@@ -43,7 +43,7 @@ public sealed class BidTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Price schedule" }).ClickAsync();
         var rates = page.Locator("input[data-lot]");
-        Assert.Equal(8, await rates.CountAsync());
+        await Assertions.Expect(rates).ToHaveCountAsync(8);
         for (var i = 0; i < 8; i++)
         {
             await rates.Nth(i).FillAsync("14.00");

@@ -98,6 +98,8 @@ public sealed class EvaluationTests(BrowserFixture browser)
     internal static async Task<int> ScoreEveryQuestionAsync(PortalPage tab, int score, string? checkStep)
     {
         var page = tab.Page;
+        // The bid's page itself (the link that led here may not have finished loading it).
+        await page.WaitForURLAsync(new Regex(@"/evaluation/bids/[0-9a-f-]{36}(\?.*)?$"));
         var count = await page.Locator("main table a").CountAsync();
         for (var q = 0; q < count; q++)
         {
@@ -119,6 +121,7 @@ public sealed class EvaluationTests(BrowserFixture browser)
     internal static async Task<int> ModerateEveryScoreAsync(PortalPage moderating, string? checkStep)
     {
         var page = moderating.Page;
+        await page.WaitForURLAsync(new Regex(@"/evaluation/moderation(\?.*)?$"));
         var count = await page.Locator("#moderation a").CountAsync();
         for (var i = 0; i < count; i++)
         {
@@ -147,8 +150,8 @@ public sealed class EvaluationTests(BrowserFixture browser)
     {
         var page = tab.Page;
         var bidders = page.Locator("form fieldset");
-        var count = await bidders.CountAsync();
-        Assert.Equal(bidderCount, count);
+        await Assertions.Expect(bidders).ToHaveCountAsync(bidderCount);
+        var count = bidderCount;
         for (var i = 0; i < count; i++)
         {
             var bidder = bidders.Nth(i);

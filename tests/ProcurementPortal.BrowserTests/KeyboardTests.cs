@@ -57,7 +57,7 @@ public sealed class KeyboardTests(BrowserFixture browser)
         await keys.PressOnAsync(page.GetByRole(AriaRole.Link, new() { Name = "Price schedule" }), "Enter");
         var rates = page.Locator("input[data-lot]");
         await rates.First.WaitForAsync();
-        Assert.Equal(8, await rates.CountAsync());
+        await Assertions.Expect(rates).ToHaveCountAsync(8);
         for (var i = 0; i < 8; i++)
         {
             await keys.TypeIntoAsync(rates.Nth(i), "14.00", fromHere: i > 0);
