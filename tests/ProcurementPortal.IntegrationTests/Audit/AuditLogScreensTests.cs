@@ -31,13 +31,13 @@ public sealed class AuditLogScreensTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.OK,
             (await api.PutAsJsonAsync($"/api/v1/t/{tenant.Slug}/members/{officer.Id}/roles", new { roles = new[] { "Approver" } })).StatusCode);
 
-        var first = await api.GetFromJsonAsync<JsonElement>($"/api/v1/t/{tenant.Slug}/audit-events");
+        var first = await api.GetFromJsonAsync<JsonElement>($"/api/v1/t/{tenant.Slug}/audit-events?pageSize=50");
         Assert.Equal(53, first.GetProperty("total").GetInt32());
         var events = first.GetProperty("events").EnumerateArray().ToList();
         Assert.Equal(50, events.Count);
         Assert.Equal("member.roles-changed", events[0].GetProperty("action").GetString());
         Assert.Equal(53, events[0].GetProperty("seq").GetInt64());
-        var second = await api.GetFromJsonAsync<JsonElement>($"/api/v1/t/{tenant.Slug}/audit-events?page=2");
+        var second = await api.GetFromJsonAsync<JsonElement>($"/api/v1/t/{tenant.Slug}/audit-events?page=2&pageSize=50");
         Assert.Equal([3L, 2L, 1L], second.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()));
 
         var byAction = await api.GetFromJsonAsync<JsonElement>($"/api/v1/t/{tenant.Slug}/audit-events?action=member.roles-changed");

@@ -33,7 +33,7 @@ public sealed class ActNoticesTests(PortalFixture fixture)
         Assert.Equal("60%", fields["Quality"]);
         Assert.Equal("36 months", fields["Contract term"]);
         Assert.Equal("Yes", fields["Light touch contract (care and support services, Schedule 1 of the Regulations)"]);
-        Assert.Null(fields["Conditions of participation"]);
+        Assert.Equal("Pass or fail: Are you registered with the CQC?", fields["Conditions of participation"]);
         Assert.True(notice.GetProperty("toComplete").GetInt32() > 0);
 
         var officer = await fixture.CookieClientAsync((await fixture.CreateUserAsync(tender.Tenant, Role.ProcurementOfficer)).Email!);

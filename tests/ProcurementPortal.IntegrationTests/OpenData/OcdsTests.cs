@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ProcurementPortal.IntegrationTests.Award;
 using ProcurementPortal.IntegrationTests.Bids;
 using ProcurementPortal.IntegrationTests.Evaluation;
+using ProcurementPortal.IntegrationTests.Procurements;
 using ProcurementPortal.IntegrationTests.Support;
 
 namespace ProcurementPortal.IntegrationTests.OpenData;
@@ -85,16 +86,48 @@ public sealed class OcdsTests(PortalFixture fixture)
             p => p.GetProperty("roles").EnumerateArray().Any(r => r.GetString() is "tenderer" or "supplier"));
     }
 
-    [Fact]
-    public async Task The_bulk_download_of_a_tenant_that_published_nothing_answers_not_found()
+    [Theory]
+    [InlineData("releases")]
+    [InlineData("releases?page=1&pageSize=100")]
+    [InlineData("bulk")]
+    public async Task A_package_of_a_tenant_that_published_nothing_answers_not_found_never_an_empty_package(string endpoint)
     {
         var draft = await fixture.PublishedTenderAsync();
         await fixture.SqlAsync($"update procurements set published_at = null where id = '{draft.Id}'");
 
-        var bulk = await fixture.CreateClient().GetAsync($"/api/v1/t/{draft.Slug}/ocds/bulk");
+        var response = await fixture.CreateClient().GetAsync($"/api/v1/t/{draft.Slug}/ocds/{endpoint}");
 
-        Assert.Equal(HttpStatusCode.NotFound, bulk.StatusCode);
-        Assert.Equal("application/problem+json", bulk.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Nothing published yet", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Every_page_that_answers_holds_a_valid_package_and_the_page_past_the_last_answers_not_found()
+    {
+        var first = await fixture.PublishedTenderAsync();
+        var second = await LancashireViaApi.BuildAsync(first.Officer, first.Slug);
+        Assert.Equal(HttpStatusCode.OK, (await first.Officer.PostAsync($"/api/v1/t/{first.Slug}/procurements/{second}/publish", null)).StatusCode);
+        var anonymous = fixture.CreateClient();
+        var releases = $"/api/v1/t/{first.Slug}/ocds/releases";
+
+        var one = await anonymous.GetFromJsonAsync<JsonElement>($"{releases}?page=1&pageSize=1");
+        var two = await anonymous.GetFromJsonAsync<JsonElement>($"{releases}?page=2&pageSize=1");
+        var both = await anonymous.GetFromJsonAsync<JsonElement>($"{releases}?page=1&pageSize=2");
+        var past = await anonymous.GetAsync($"{releases}?page=3&pageSize=1");
+
+        foreach (var package in new[] { one, two, both })
+        {
+            await OcdsValidation.AssertValidReleasePackageAsync(package);
+        }
+        Assert.Equal($"ocds-portal-{first.Id}", one.GetProperty("releases")[0].GetProperty("ocid").GetString());
+        Assert.Equal($"ocds-portal-{second}", two.GetProperty("releases")[0].GetProperty("ocid").GetString());
+        Assert.EndsWith("page=2&pageSize=1", one.GetProperty("links").GetProperty("next").GetString());
+        Assert.False(two.TryGetProperty("links", out _));
+        Assert.False(both.TryGetProperty("links", out _));
+        Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
+        Assert.Equal("application/problem+json", past.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("No such page", (await past.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]
@@ -109,8 +142,9 @@ public sealed class OcdsTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/t/{draft.Slug}/ocds/records/ocds-portal-{other.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/t/{other.Slug}/ocds/records/ocds-portal-{other.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/t/{other.Slug}/ocds/records/not-an-ocid")).StatusCode);
-        var page = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/t/{draft.Slug}/ocds/releases");
-        Assert.DoesNotContain(draft.Id.ToString(), page.GetRawText());
+        var page = await anonymous.GetAsync($"/api/v1/t/{draft.Slug}/ocds/releases");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain(draft.Id.ToString(), await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync($"/api/v1/t/{draft.Slug}/ocds/releases?pageSize=1000")).StatusCode);
     }
 

@@ -58,15 +58,12 @@ public sealed partial class PlatformTests(PortalFixture fixture)
     [Fact]
     public async Task The_openapi_document_lists_every_api_endpoint()
     {
-        var document = await fixture.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
-        var documented = document.GetProperty("paths").EnumerateObject()
-            .SelectMany(p => p.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} {p.Name}"))
-            .ToHashSet();
+        var documented = await ApiRoutes.DocumentedAsync(fixture.CreateClient());
 
         var endpoints = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith("/api/v1/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
+                .Select(m => $"{m} {ApiRoutes.Normalise(e.RoutePattern.RawText!)}"))
             .ToList();
 
         Assert.NotEmpty(endpoints);
@@ -75,12 +72,6 @@ public sealed partial class PlatformTests(PortalFixture fixture)
         var undocumented = endpoints.Where(e => !documented.Contains(e)).ToList();
         Assert.True(undocumented.Count == 0, "Not in the OpenAPI document: " + string.Join(", ", undocumented));
     }
-
-    private static string Normalise(string pattern) =>
-        "/" + RouteConstraint().Replace(pattern.TrimStart('/'), "{$1}");
-
-    [GeneratedRegex(@"\{\*?([A-Za-z0-9_]+)(:[^}]*)?\??\}")]
-    private static partial Regex RouteConstraint();
 
     [Fact]
     public async Task A_page_form_post_without_its_antiforgery_token_is_refused()

@@ -10,6 +10,7 @@ namespace ProcurementPortal.Web.Features.Account;
 /// Signing in and out, registering, confirming an email address and resetting a forgotten password.
 /// The API twins of these pages are Identity's own endpoints under /api/v1/identity (MapIdentityApi).
 /// </summary>
+[NoApiTwin("Cookie sign-in, sign-out, registration and password recovery of a person in a browser; API callers use Identity's own /api/v1/identity endpoints (bearer tokens), which run Identity's checks rather than these handlers")]
 public sealed class AccountController(SignInManager<PortalUser> signIn) : Controller
 {
     public sealed record CheckEmailPage(string Message);

@@ -11,6 +11,7 @@ namespace ProcurementPortal.Web.Features.Account;
 /// The API twins are Identity's /api/v1/identity/manage/info and /manage/2fa.
 /// </summary>
 [Authorize]
+[NoApiTwin("A person's own password and authenticator, set up with a QR code in a browser; API callers use Identity's /api/v1/identity/manage endpoints")]
 public sealed class ManageController(UserManager<PortalUser> users) : Controller
 {
     public const string Flash = "AccountFlash";

@@ -69,6 +69,12 @@ public sealed class ActNoticeQueries(PortalDbContext db)
         return new Data(p, buyer, statement, award, ranked, suppliers, contracts, received);
     }
 
+    private static string? ConditionsOfParticipation(Procurement p) =>
+        p.Sections.OrderBy(s => s.Number).SelectMany(s => s.Questions.OrderBy(q => q.Number)).Where(q => q.Type == QuestionType.PassFail)
+            .Select(q => q.Text).ToList() is { Count: > 0 } gates
+            ? "Pass or fail: " + string.Join("; ", gates)
+            : null;
+
     private static ActNotice Tender(Data d)
     {
         var p = d.Procurement;
@@ -93,7 +99,8 @@ public sealed class ActNoticeQueries(PortalDbContext db)
                 new("Contract term", p.ContractTermMonths is { } months ? $"{months} months" : null),
                 new("Options to extend", Text(p.ExtensionOptions)),
                 new("Preliminary market engagement", d.StatementPublishedAt is { } engaged ? $"Yes: market intent statement published {UkTime.FormatDeadline(engaged)}" : null),
-                new("Conditions of participation", null),
+                // The tender's pass or fail questions are its conditions of participation (Procurement Act 2023 s.22).
+                new("Conditions of participation", ConditionsOfParticipation(p)),
                 new("Suitable for small and medium-sized enterprises and voluntary, community and social enterprises", null),
                 new("Reserved contract (supported employment or public service mutuals)", null),
             ]),

@@ -19,14 +19,14 @@ public sealed class AddendaApiController(PortalDbContext db) : ControllerBase
 {
     [HttpGet]
     [ProducesResponseType<List<AddendumResponse>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult<List<AddendumResponse>>> List(Guid id, CancellationToken ct)
+    public async Task<ActionResult<List<AddendumResponse>>> List(Guid id, [FromQuery] PageRequest paging, CancellationToken ct)
     {
         if (!await db.Procurements.AnyAsync(p => p.Id == id, ct))
         {
             return NotFound();
         }
-        return (await db.Addenda.AsNoTracking().Where(a => a.ProcurementId == id).OrderBy(a => a.Number).ToListAsync(ct))
-            .Select(AddendumResponse.From).ToList();
+        return this.Page((await db.Addenda.AsNoTracking().Where(a => a.ProcurementId == id).OrderBy(a => a.Number).ToListAsync(ct))
+            .Select(AddendumResponse.From), paging);
     }
 
     [HttpPost]

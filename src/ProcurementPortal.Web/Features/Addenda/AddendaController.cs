@@ -54,6 +54,7 @@ public sealed class AddendaController(PortalDbContext db, TenderDocumentQueries 
         await FormViewAsync(id, new AddendumForm(), ct);
 
     [HttpPost("new")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/addenda")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> New(Guid id, AddendumForm form, [FromServices] WriteAddendumHandler handler, CancellationToken ct)
     {
@@ -77,6 +78,7 @@ public sealed class AddendaController(PortalDbContext db, TenderDocumentQueries 
         await PageAsync(id, addendumId, ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("{addendumId:guid}/publish")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/addenda/{addendumId}/publish")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Publish(Guid id, Guid addendumId, [FromServices] PublishAddendumHandler handler, CancellationToken ct)
     {

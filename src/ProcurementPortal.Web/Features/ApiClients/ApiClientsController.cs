@@ -18,6 +18,7 @@ public sealed class ApiClientsController(ApiClientList clients) : Controller
     public IActionResult New() => View(new CreateApiClientCommand(null, null, 90));
 
     [HttpPost("new")]
+    [ApiTwin("POST /api/v1/t/{tenant}/api-clients")]
     public async Task<IActionResult> New(CreateApiClientCommand command, [FromServices] CreateApiClient create, CancellationToken ct) =>
         this.ToPageResult(await create.HandleAsync(command, ct), () => View(command), created =>
         {
@@ -31,6 +32,7 @@ public sealed class ApiClientsController(ApiClientList clients) : Controller
         await clients.FindAsync(id, ct) is { } client ? View(client) : NotFound();
 
     [HttpPost("{id:guid}/revoke")]
+    [ApiTwin("DELETE /api/v1/t/{tenant}/api-clients/{id}")]
     public async Task<IActionResult> Revoke(Guid id, [FromServices] RevokeApiClient revoke, CancellationToken ct) =>
         this.ToPageResult(await revoke.HandleAsync(id, ct), NotFound, client =>
         {
@@ -50,7 +52,7 @@ public sealed class ApiClientsApiController(ApiClientList clients) : ControllerB
     /// <summary>The tenant's API clients, newest first (never their tokens).</summary>
     [HttpGet]
     [ProducesResponseType<List<ApiClientView>>(StatusCodes.Status200OK)]
-    public Task<List<ApiClientView>> List(CancellationToken ct) => clients.ListAsync(ct);
+    public async Task<List<ApiClientView>> List([FromQuery] PageRequest paging, CancellationToken ct) => this.Page(await clients.ListAsync(ct), paging);
 
     /// <summary>Creates an API client; the response carries its token, which cannot be read again.</summary>
     [HttpPost]

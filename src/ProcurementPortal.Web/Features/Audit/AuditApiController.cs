@@ -12,12 +12,16 @@ namespace ProcurementPortal.Web.Features.Audit;
 [Tags("Audit log")]
 public sealed class AuditApiController(BrowseAuditEvents browse) : ControllerBase
 {
-    /// <summary>The tenant's audit events, newest first, 50 a page; from and to are UK dates (yyyy-mm-dd), both included.</summary>
+    /// <summary>The tenant's audit events, newest first, paged as every list (docs/api.md); from and to are UK dates (yyyy-mm-dd), both included.</summary>
     [HttpGet]
     [ProducesResponseType<AuditPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult> List([FromQuery] AuditQuery query, CancellationToken ct) =>
-        this.ToApiResult(await browse.HandleAsync(query, ct), page => Ok(page));
+        this.ToApiResult(await browse.HandleAsync(query with { Size = query.Size ?? PageRequest.DefaultSize }, ct), page =>
+        {
+            Response.WritePageHeaders(new PageRequest { Page = page.Page, PageSize = page.PageSize }, page.Total);
+            return Ok(page);
+        });
 
     /// <summary>One audit event of the tenant.</summary>
     [HttpGet("{id:guid}")]

@@ -17,6 +17,7 @@ public sealed class AuditController(BrowseAuditEvents browse) : Controller
         await PageAsync(query, null, ct);
 
     [HttpPost("verify")]
+    [ApiTwin("POST /api/v1/t/{tenant}/audit-events/verify")]
     public async Task<IActionResult> Verify([FromServices] AuditLog audit, CancellationToken ct) =>
         await PageAsync(new AuditQuery(null, null, null, null), await audit.VerifyAsync(ct), ct);
 

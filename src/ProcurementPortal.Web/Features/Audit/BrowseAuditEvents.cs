@@ -10,6 +10,10 @@ namespace ProcurementPortal.Web.Features.Audit;
 public sealed record AuditQuery(string? Action, string? Actor, string? From, string? To, int Page = 1)
 {
     public const int PageSize = 50;
+
+    /// <summary>Events a page, 1 to 100 (the API's <c>pageSize</c>); the page shows <see cref="PageSize"/>.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "pageSize")]
+    public int? Size { get; init; }
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy"];
 
     public int SafePage => Math.Max(1, Page);
@@ -21,7 +25,9 @@ public sealed record AuditQuery(string? Action, string? Actor, string? From, str
     public Errors Validate() => new Errors()
         .Require(string.IsNullOrWhiteSpace(From) || FromDate is not null, nameof(From), "Enter a real start date, like 27/3/2026")
         .Require(string.IsNullOrWhiteSpace(To) || ToDate is not null, nameof(To), "Enter a real end date, like 27/3/2026")
-        .Require(FromDate is null || ToDate is null || FromDate <= ToDate, nameof(To), "The end date must be the same as or after the start date");
+        .Require(FromDate is null || ToDate is null || FromDate <= ToDate, nameof(To), "The end date must be the same as or after the start date")
+        .Require(Page >= 1, nameof(Page), "Pages start at 1")
+        .Require(Size is null or (>= 1 and <= PageRequest.MaxSize), "pageSize", $"A page holds 1 to {PageRequest.MaxSize} items");
 
     private static DateOnly? ParseDate(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
@@ -69,13 +75,14 @@ public sealed class BrowseAuditEvents(PortalDbContext db)
             var end = UkTime.StartOfDayUtc(to.AddDays(1));
             events = events.Where(e => e.OccurredAt < end);
         }
+        var size = query.Size ?? AuditQuery.PageSize;
         var total = await events.CountAsync(ct);
         var page = await events.OrderByDescending(e => e.Seq)
-            .Skip((query.SafePage - 1) * AuditQuery.PageSize).Take(AuditQuery.PageSize)
+            .Skip((query.SafePage - 1) * size).Take(size)
             .Select(e => new AuditEventView(e.Id, e.Seq, e.OccurredAt, e.ActorUserId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Summary))
             .ToListAsync(ct);
         var actions = await db.AuditEvents.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
-        return Outcome<AuditPage>.Ok(new AuditPage(page, query.SafePage, AuditQuery.PageSize, total, actions));
+        return Outcome<AuditPage>.Ok(new AuditPage(page, query.SafePage, size, total, actions));
     }
 
     public Task<AuditEventView?> FindAsync(Guid id, CancellationToken ct) =>

@@ -75,8 +75,8 @@ public sealed class ContractsApiController(ContractRegister register) : Controll
     /// <summary>Filter by provider or lot (contains); sort by ends (default), starts, provider, value or reference.</summary>
     [HttpGet]
     [ProducesResponseType<List<ContractRow>>(StatusCodes.Status200OK)]
-    public async Task<IReadOnlyList<ContractRow>> List([FromQuery] string? provider, [FromQuery] string? lot, [FromQuery] string? sort, CancellationToken ct) =>
-        await register.ListAsync(new ContractFilter(provider, lot, sort), ct);
+    public async Task<IReadOnlyList<ContractRow>> List([FromQuery] string? provider, [FromQuery] string? lot, [FromQuery] string? sort, [FromQuery] PageRequest paging, CancellationToken ct) =>
+        this.Page(await register.ListAsync(new ContractFilter(provider, lot, sort), ct), paging);
 
     [HttpGet("{contractId:guid}")]
     [ProducesResponseType<ContractDetail>(StatusCodes.Status200OK)]
@@ -100,7 +100,7 @@ public sealed class PublicContractsApiController(ContractRegister register) : Co
 {
     [HttpGet]
     [ProducesResponseType<List<PublicContractRow>>(StatusCodes.Status200OK)]
-    public async Task<IReadOnlyList<PublicContractRow>> List(CancellationToken ct) => await register.PublicAsync(ct);
+    public async Task<IReadOnlyList<PublicContractRow>> List([FromQuery] PageRequest paging, CancellationToken ct) => this.Page(await register.PublicAsync(ct), paging);
 }
 
 /// <summary>A provider's award letters for one procurement (ADR 010).</summary>
@@ -114,8 +114,8 @@ public sealed class ProviderLettersApiController(ProviderLetters letters) : Cont
 {
     [HttpGet]
     [ProducesResponseType<List<ProviderLetter>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult<IReadOnlyList<ProviderLetter>>> List(Guid id, CancellationToken ct) =>
-        await letters.ListAsync(id, ct) is { } list ? Ok(list) : NotFound();
+    public async Task<ActionResult<IReadOnlyList<ProviderLetter>>> List(Guid id, [FromQuery] PageRequest paging, CancellationToken ct) =>
+        await letters.ListAsync(id, ct) is { } list ? Ok(this.Page(list, paging)) : NotFound();
 
     [HttpGet("{letterId:guid}")]
     [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, "application/pdf")]

@@ -84,6 +84,7 @@ public sealed class AwardController(AwardLoader loader, PortalDbContext db) : Co
         await PageAsync(id, ct) is { } page ? FormView(nameof(Recommendation), page, RecommendationForm.From(page.Award)) : NotFound();
 
     [HttpPost("recommendation")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/award/recommendation")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Recommendation(Guid id, RecommendationForm form, [FromServices] RecommendAwardHandler handler, CancellationToken ct)
     {
@@ -97,6 +98,7 @@ public sealed class AwardController(AwardLoader loader, PortalDbContext db) : Co
         await PageAsync(id, ct) is { } page ? FormView(nameof(Decision), page, new DecisionForm()) : NotFound();
 
     [HttpPost("decision")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/award/decision")]
     [TenantScoped(Role.Approver)]
     public async Task<IActionResult> Decision(Guid id, DecisionForm form, [FromServices] DecideAwardHandler handler, CancellationToken ct)
     {
@@ -106,6 +108,7 @@ public sealed class AwardController(AwardLoader loader, PortalDbContext db) : Co
     }
 
     [HttpPost("letters")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/award/letters")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Letters(Guid id, [FromForm(Name = "NoticeOnDay")] string? noticeOnDay, [FromForm(Name = "NoticeOnMonth")] string? noticeOnMonth,
         [FromForm(Name = "NoticeOnYear")] string? noticeOnYear, [FromServices] SendLettersHandler handler, CancellationToken ct)
@@ -122,6 +125,7 @@ public sealed class AwardController(AwardLoader loader, PortalDbContext db) : Co
     }
 
     [HttpPost("notice")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/award/notice")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Notice(Guid id, [FromServices] PublishAwardNoticeHandler handler, CancellationToken ct) =>
         await ShowOutcomeAsync(id, await handler.HandleAsync(id, Actor, ct),
@@ -133,6 +137,7 @@ public sealed class AwardController(AwardLoader loader, PortalDbContext db) : Co
         await PageAsync(id, ct) is { } page ? FormView(nameof(Challenge), page, new ChallengeForm()) : NotFound();
 
     [HttpPost("challenge")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/award/challenge")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Challenge(Guid id, ChallengeForm form, [FromServices] RecordChallengeHandler handler, CancellationToken ct)
     {

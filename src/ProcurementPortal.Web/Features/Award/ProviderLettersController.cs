@@ -44,6 +44,6 @@ public sealed class ProviderLetterInboxApiController(ProviderLetterInbox inbox) 
     [HttpGet]
     [ProducesResponseType<List<InboxLetter>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public async Task<ActionResult<IReadOnlyList<InboxLetter>>> List(Guid providerId, CancellationToken ct) =>
-        await inbox.ListAsync(providerId, ct) is { } letters ? Ok(letters) : NotFound();
+    public async Task<ActionResult<IReadOnlyList<InboxLetter>>> List(Guid providerId, [FromQuery] PageRequest paging, CancellationToken ct) =>
+        await inbox.ListAsync(providerId, ct) is { } letters ? Ok(this.Page(letters, paging)) : NotFound();
 }

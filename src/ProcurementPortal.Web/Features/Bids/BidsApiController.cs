@@ -77,10 +77,10 @@ public sealed class BidsApiController(BidWorkspace workspace) : ControllerBase
     /// <summary>The receipts of every version the provider has submitted, newest first.</summary>
     [HttpGet("receipts")]
     [ProducesResponseType<List<BidReceipt>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult> Receipts(Guid id, Guid? providerId, CancellationToken ct)
+    public async Task<ActionResult> Receipts(Guid id, Guid? providerId, [FromQuery] PageRequest paging, CancellationToken ct)
     {
         var scope = await workspace.OpenAsync(id, providerId, ct);
-        return scope?.Bid is { } bid ? Ok((await workspace.VersionsAsync(bid.Id, ct)).Select(BidViews.Receipt).ToList()) : NotFound();
+        return scope?.Bid is { } bid ? Ok(this.Page((await workspace.VersionsAsync(bid.Id, ct)).Select(BidViews.Receipt), paging)) : NotFound();
     }
 
     /// <summary>A receipt as a PDF: number, tender, provider, time to the second in UTC and UK time, hash, lots with evaluated prices, attachments with hashes.</summary>
@@ -92,8 +92,8 @@ public sealed class BidsApiController(BidWorkspace workspace) : ControllerBase
     /// <summary>The files attached to the draft (to questions, or as supporting documents), with the SHA-256 of each.</summary>
     [HttpGet("attachments")]
     [ProducesResponseType<List<BidAttachmentView>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult> Attachments(Guid id, Guid? providerId, CancellationToken ct) =>
-        await ViewAsync(id, providerId, ct) is { } view ? Ok(view.Attachments) : NotFound();
+    public async Task<ActionResult> Attachments(Guid id, Guid? providerId, [FromQuery] PageRequest paging, CancellationToken ct) =>
+        await ViewAsync(id, providerId, ct) is { } view ? Ok(this.Page(view.Attachments, paging)) : NotFound();
 
     /// <summary>
     /// Attaches a file (multipart: <c>file</c>, and <c>questionId</c> for a question that takes files). The same checks

@@ -51,6 +51,7 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
     }
 
     [HttpPost("")]
+    [ApiTwin("POST /api/v1/t/{tenant}/opportunities/{id}/bid")]
     public async Task<IActionResult> Start(Guid id, Guid? providerId, [FromServices] StartBid start, CancellationToken ct) =>
         this.ToPageResult(await start.HandleAsync(id, providerId, ct), NotFound, _ => Redirect(BidUrl(id, providerId)));
 
@@ -58,6 +59,7 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
     public Task<IActionResult> Lots(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Lots", ct);
 
     [HttpPost("lots")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/opportunities/{id}/bid")]
     public Task<IActionResult> Lots(Guid id, Guid? providerId, SaveBidDraftCommand command, CancellationToken ct) =>
         SaveAsync(id, providerId, command with { LotIds = command.LotIds ?? [] }, new Errors(), "Lots", ct);
 
@@ -69,6 +71,7 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
     }
 
     [HttpPost("questions/{questionId:guid}")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/opportunities/{id}/bid")]
     public Task<IActionResult> Question(Guid id, Guid questionId, Guid? providerId, SaveBidDraftCommand command, CancellationToken ct)
     {
         ViewData["QuestionId"] = questionId;
@@ -82,6 +85,7 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
     /// A refused save (over the word limit, a colleague saved first) changes nothing and leaves the text on the page.
     /// </summary>
     [HttpPost("questions/{questionId:guid}/autosave")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/opportunities/{id}/bid")]
     public async Task<IActionResult> Autosave(Guid id, Guid questionId, Guid? providerId, SaveBidDraftCommand command, CancellationToken ct)
     {
         var answers = new Dictionary<Guid, string?> { [questionId] = command.Answers?.GetValueOrDefault(questionId) };
@@ -105,6 +109,7 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
     public Task<IActionResult> Prices(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Prices", ct);
 
     [HttpPost("prices")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/opportunities/{id}/bid")]
     public Task<IActionResult> Prices(Guid id, Guid? providerId, PricesForm form, CancellationToken ct)
     {
         var (command, errors) = form.ToCommand();
@@ -115,6 +120,7 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
     public Task<IActionResult> Declarations(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Declarations", ct);
 
     [HttpPost("declarations")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/opportunities/{id}/bid")]
     public Task<IActionResult> Declarations(Guid id, Guid? providerId, DeclarationsForm form, CancellationToken ct)
     {
         var (command, errors) = form.ToCommand();
@@ -125,6 +131,7 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
     public Task<IActionResult> Check(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Check", ct);
 
     [HttpPost("submit")]
+    [ApiTwin("POST /api/v1/t/{tenant}/opportunities/{id}/bid/submit")]
     public async Task<IActionResult> Submit(Guid id, Guid? providerId, [FromForm] string? idempotencyKey, [FromServices] SubmitBid submit, CancellationToken ct)
     {
         var outcome = await submit.HandleAsync(id, providerId, idempotencyKey, ct);
@@ -164,6 +171,7 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
     public Task<IActionResult> QuestionAttachments(Guid id, Guid questionId, Guid? providerId, CancellationToken ct) => AttachmentsPageAsync(id, providerId, questionId, ct);
 
     [HttpPost("attachments")]
+    [ApiTwin("POST /api/v1/t/{tenant}/opportunities/{id}/bid/attachments")]
     public async Task<IActionResult> Attach(Guid id, Guid? providerId, UploadBidAttachmentForm form, [FromServices] UploadBidAttachment upload, CancellationToken ct)
     {
         var outcome = await upload.HandleAsync(id, providerId, form, ct);
@@ -180,6 +188,7 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
     }
 
     [HttpPost("attachments/{attachmentId:guid}/remove")]
+    [ApiTwin("DELETE /api/v1/t/{tenant}/opportunities/{id}/bid/attachments/{attachmentId}")]
     public async Task<IActionResult> RemoveAttachment(Guid id, Guid attachmentId, Guid? providerId, [FromServices] RemoveBidAttachment remove, CancellationToken ct)
     {
         var outcome = await remove.HandleAsync(id, providerId, attachmentId, ct);
@@ -203,6 +212,7 @@ public sealed class BidsController(BidWorkspace workspace, SaveBidDraft save, IT
     public Task<IActionResult> Withdraw(Guid id, Guid? providerId, CancellationToken ct) => ShowAsync(id, providerId, "Withdraw", ct);
 
     [HttpPost("withdraw")]
+    [ApiTwin("POST /api/v1/t/{tenant}/opportunities/{id}/bid/withdraw")]
     public async Task<IActionResult> Withdraw(Guid id, Guid? providerId, [FromServices] WithdrawBid withdraw, CancellationToken ct)
     {
         var outcome = await withdraw.HandleAsync(id, providerId, ct);

@@ -20,6 +20,7 @@ public sealed class BrandingController(TenantBranding branding) : Controller
     }
 
     [HttpPost("admin/branding")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/branding")]
     [TenantScoped(Role.TenantAdmin)]
     public async Task<IActionResult> Edit(UpdateBrandingCommand command, [FromServices] UpdateBranding update, CancellationToken ct)
     {
@@ -37,6 +38,7 @@ public sealed class BrandingController(TenantBranding branding) : Controller
     public IActionResult Logo() => View();
 
     [HttpPost("admin/branding/logo")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/branding/logo")]
     [TenantScoped(Role.TenantAdmin)]
     [RequestSizeLimit(4 * 1024 * 1024)]
     public async Task<IActionResult> Logo([FromForm(Name = "Logo")] IFormFile? logo, [FromServices] UploadLogo upload, CancellationToken ct) =>

@@ -56,6 +56,7 @@ public sealed class ContractRecordsController : Controller
     public IActionResult Record() => View(new RecordContractForm());
 
     [HttpPost("")]
+    [ApiTwin("POST /api/v1/t/{tenant}/contracts")]
     public async Task<IActionResult> Record(RecordContractForm form, [FromServices] RecordContractHandler handler, CancellationToken ct)
     {
         var errors = new Errors();
@@ -102,8 +103,8 @@ public sealed class ContractRecordsApiController : ControllerBase
     [HttpGet("{id:guid}/extensions")]
     [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     [ProducesResponseType<List<ContractExtensionRow>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult> Extensions(Guid id, [FromServices] ContractRegister register, CancellationToken ct) =>
-        await register.FindAsync(id, ct) is { } contract ? Ok(contract.Extensions) : NotFound();
+    public async Task<ActionResult> Extensions(Guid id, [FromQuery] PageRequest paging, [FromServices] ContractRegister register, CancellationToken ct) =>
+        await register.FindAsync(id, ct) is { } contract ? Ok(this.Page(contract.Extensions, paging)) : NotFound();
 }
 
 public static class ContractRecordsFeature

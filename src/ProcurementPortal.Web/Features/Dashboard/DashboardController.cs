@@ -27,6 +27,6 @@ public sealed class AttentionApiController(TenantAttention attention) : Controll
 {
     [HttpGet]
     [ProducesResponseType<List<AttentionItem>>(StatusCodes.Status200OK)]
-    public async Task<IReadOnlyList<AttentionItem>> List(CancellationToken ct) =>
-        await attention.ForAsync(HttpContext.TenantMembership()!, ct);
+    public async Task<IReadOnlyList<AttentionItem>> List([FromQuery] PageRequest paging, CancellationToken ct) =>
+        this.Page(await attention.ForAsync(HttpContext.TenantMembership()!, ct), paging);
 }

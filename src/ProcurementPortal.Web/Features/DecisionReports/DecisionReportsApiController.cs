@@ -52,7 +52,7 @@ public sealed class DecisionReportsApiController(DecisionReportQueries queries, 
     [HttpGet]
     [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
     [ProducesResponseType<List<DecisionReportSummary>>(StatusCodes.Status200OK)]
-    public async Task<List<DecisionReportSummary>> List(CancellationToken ct) => await queries.ListAsync(ct);
+    public async Task<List<DecisionReportSummary>> List([FromQuery] PageRequest paging, CancellationToken ct) => this.Page(await queries.ListAsync(ct), paging);
 
     [HttpPost]
     [TenantScoped(Role.ProcurementOfficer)]

@@ -32,6 +32,7 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
     public async Task<IActionResult> New(CancellationToken ct) => await NewViewAsync(new NewReportForm(), ct);
 
     [HttpPost("new")]
+    [ApiTwin("POST /api/v1/t/{tenant}/decision-reports")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> New(NewReportForm form, [FromServices] DraftDecisionReportHandler handler, CancellationToken ct)
     {
@@ -50,6 +51,7 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
     public async Task<IActionResult> NewWaiver(CancellationToken ct) => await NewWaiverViewAsync(new NewWaiverForm { ExtensionMonths = "12" }, ct);
 
     [HttpPost("new-waiver")]
+    [ApiTwin("POST /api/v1/t/{tenant}/decision-reports/waivers")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> NewWaiver(NewWaiverForm form, [FromServices] DraftWaiverReportHandler handler, CancellationToken ct)
     {
@@ -91,6 +93,7 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
     }
 
     [HttpPost("{id:guid}/edit")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/decision-reports/{id}")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Edit(Guid id, DecisionReportForm form, [FromServices] UpdateDecisionReportHandler handler, CancellationToken ct)
     {
@@ -105,6 +108,7 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
     }
 
     [HttpPost("{id:guid}/submit")]
+    [ApiTwin("POST /api/v1/t/{tenant}/decision-reports/{id}/submit")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Submit(Guid id, [FromServices] SubmitDecisionReportHandler handler, CancellationToken ct) =>
         await PageOutcomeAsync(id, await handler.HandleAsync(id, ct), null, r =>
@@ -114,16 +118,19 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
         }, ct);
 
     [HttpPost("{id:guid}/approve")]
+    [ApiTwin("POST /api/v1/t/{tenant}/decision-reports/{id}/approve")]
     [TenantScoped(Role.Approver)]
     public async Task<IActionResult> Approve(Guid id, DecideDecisionReportCommand command, [FromServices] DecideDecisionReportHandler handler, CancellationToken ct) =>
         await DecidedAsync(id, await handler.ApproveAsync(id, command, ct), "approved", ct);
 
     [HttpPost("{id:guid}/reject")]
+    [ApiTwin("POST /api/v1/t/{tenant}/decision-reports/{id}/reject")]
     [TenantScoped(Role.Approver)]
     public async Task<IActionResult> Reject(Guid id, DecideDecisionReportCommand command, [FromServices] DecideDecisionReportHandler handler, CancellationToken ct) =>
         await DecidedAsync(id, await handler.RejectAsync(id, command, ct), "rejected", ct);
 
     [HttpPost("{id:guid}/new-version")]
+    [ApiTwin("POST /api/v1/t/{tenant}/decision-reports/{id}/new-version")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> NewVersion(Guid id, [FromServices] NewDecisionReportVersionHandler handler, CancellationToken ct) =>
         await PageOutcomeAsync(id, await handler.HandleAsync(id, ct), null, r =>
@@ -137,6 +144,7 @@ public sealed class DecisionReportsController(DecisionReportQueries queries) : C
     public async Task<IActionResult> Template(CancellationToken ct) => View(ReportTemplateForm.From(await queries.TemplateAsync(ct)));
 
     [HttpPost("template")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/decision-reports/template")]
     [TenantScoped(Role.TenantAdmin)]
     public async Task<IActionResult> Template(ReportTemplateForm form, [FromServices] SaveReportTemplateHandler handler, CancellationToken ct)
     {

@@ -108,8 +108,8 @@ public sealed class EvaluationApiController : ControllerBase
     /// <summary>Individual scores side by side per question, with the spread flagged at 2 points or more.</summary>
     [HttpGet("evaluation/moderation")]
     [ProducesResponseType<List<ModerationRow>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult> Moderation(Guid id, [FromServices] EvaluationQueries queries, CancellationToken ct) =>
-        this.ToApiResult(await queries.ModerationAsync(id, UserId, IsOfficer, ct), Ok);
+    public async Task<ActionResult> Moderation(Guid id, [FromQuery] PageRequest paging, [FromServices] EvaluationQueries queries, CancellationToken ct) =>
+        this.ToApiResult(await queries.ModerationAsync(id, UserId, IsOfficer, ct), rows => Ok(this.Page(rows, paging)));
 
     [HttpPut("evaluation/moderation/{bidId:guid}/{questionId:guid}")]
     [ProducesResponseType<ModeratedScoreResponse>(StatusCodes.Status200OK)]
@@ -172,8 +172,8 @@ public sealed class EvaluationApiController : ControllerBase
     [HttpGet("evaluation/progress")]
     [TenantScoped(Role.ProcurementOfficer)]
     [ProducesResponseType<List<EvaluatorProgress>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult> Progress(Guid id, [FromServices] EvaluationQueries queries, CancellationToken ct) =>
-        this.ToApiResult(await queries.ProgressAsync(id, ct), Ok);
+    public async Task<ActionResult> Progress(Guid id, [FromQuery] PageRequest paging, [FromServices] EvaluationQueries queries, CancellationToken ct) =>
+        this.ToApiResult(await queries.ProgressAsync(id, ct), rows => Ok(this.Page(rows, paging)));
 
     /// <summary>Officers and the panel's moderator see the results; no one else.</summary>
     private async Task<ResultsView?> ResultsForCallerAsync(Guid id, EvaluationResultsQuery results, CancellationToken ct) =>

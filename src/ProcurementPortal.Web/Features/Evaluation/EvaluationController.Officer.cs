@@ -77,6 +77,7 @@ public sealed partial class EvaluationController
     }
 
     [HttpPost("evaluation/panel")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/evaluation/panel")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Panel(Guid id, PanelForm form, [FromServices] AssignPanelHandler handler, [FromServices] PortalDbContext db, CancellationToken ct)
     {
@@ -99,6 +100,7 @@ public sealed partial class EvaluationController
         await db.Procurements.AnyAsync(p => p.Id == id, ct) ? View(new ExternalEvaluatorForm()) : NotFound();
 
     [HttpPost("evaluation/panel/external")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/evaluation/panel/external")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> External(Guid id, ExternalEvaluatorForm form, [FromServices] AddExternalEvaluatorHandler handler, CancellationToken ct) =>
         this.ToPageResult(await handler.HandleAsync(id, new ExternalEvaluatorCommand(form.Name, form.Email), ct), () => View(form), added =>
@@ -120,6 +122,7 @@ public sealed partial class EvaluationController
             : NotFound();
 
     [HttpPost("evaluation/bids/{bidId:guid}/gates")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/evaluation/bids/{bidId}/gates")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Gate(Guid id, Guid bidId, GateForm form, [FromServices] RecordGateHandler handler, [FromServices] EvaluationLoader loader,
         [FromServices] EvaluationQueries queries, CancellationToken ct)
@@ -144,6 +147,7 @@ public sealed partial class EvaluationController
         await OfficerPageAsync(id, loader, queries, ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("evaluation/prices")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/evaluation/prices")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Prices(Guid id, [FromServices] EvaluatePricesHandler handler, [FromServices] EvaluationLoader loader,
         [FromServices] EvaluationQueries queries, CancellationToken ct)
@@ -168,6 +172,7 @@ public sealed partial class EvaluationController
             : NotFound();
 
     [HttpPost("evaluation/moderation/{bidId:guid}/{questionId:guid}")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/evaluation/moderation/{bidId}/{questionId}")]
     public async Task<IActionResult> Moderate(Guid id, Guid bidId, Guid questionId, ModerationForm form, [FromServices] ModerateScoreHandler handler,
         [FromServices] EvaluationLoader loader, [FromServices] EvaluationQueries queries, CancellationToken ct)
     {
@@ -181,6 +186,7 @@ public sealed partial class EvaluationController
     }
 
     [HttpPost("evaluation/results/publish")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/evaluation/results/publish")]
     public async Task<IActionResult> Publish(Guid id, [FromServices] PublishRankingHandler handler, [FromServices] EvaluationResultsQuery results, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, UserId, new TransitionActor(Member.Roles.ToList()), ct);

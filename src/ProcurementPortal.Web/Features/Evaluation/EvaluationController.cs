@@ -33,6 +33,7 @@ public sealed partial class EvaluationController : Controller
     private string PageOf(Guid id) => $"/{Member.Slug}/procurements/{id}";
 
     [HttpPost("open")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/open")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Open(Guid id, [FromServices] OpenBidsHandler handler, CancellationToken ct)
     {
@@ -55,6 +56,7 @@ public sealed partial class EvaluationController : Controller
     }
 
     [HttpPost("evaluation/declarations")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/evaluation/declarations")]
     public async Task<IActionResult> Declare(Guid id, DeclarationsForm form, [FromServices] DeclareConflictsHandler handler, [FromServices] EvaluationQueries queries, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, UserId, new DeclarationsCommand(form.Declarations), ct);
@@ -80,6 +82,7 @@ public sealed partial class EvaluationController : Controller
         await QuestionPageAsync(id, bidId, questionId, null, queries, ct) is { } page ? QuestionView(page) : NotFound();
 
     [HttpPost("evaluation/bids/{bidId:guid}/questions/{questionId:guid}")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/evaluation/bids/{bidId}/scores/{questionId}")]
     public async Task<IActionResult> Question(Guid id, Guid bidId, Guid questionId, ScoreForm form, [FromServices] ScoreQuestionHandler handler,
         [FromServices] EvaluationQueries queries, CancellationToken ct)
     {
@@ -93,6 +96,7 @@ public sealed partial class EvaluationController : Controller
     }
 
     [HttpPost("evaluation/submit")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/evaluation/submit")]
     public async Task<IActionResult> Submit(Guid id, [FromServices] SubmitScoresHandler handler, [FromServices] EvaluationQueries queries, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, UserId, ct);

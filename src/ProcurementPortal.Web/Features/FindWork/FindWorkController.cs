@@ -39,5 +39,9 @@ public sealed class FindWorkApiController(FindOpportunities find) : ControllerBa
     [ProducesResponseType<OpportunityPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult> Search([FromQuery] FindOpportunitiesQuery query, CancellationToken ct) =>
-        this.ToApiResult(await find.HandleAsync(query, ct), page => Ok(page));
+        this.ToApiResult(await find.HandleAsync(query, ct), page =>
+        {
+            Response.WritePageHeaders(new PageRequest { Page = page.Page, PageSize = page.PageSize }, page.Total);
+            return Ok(page);
+        });
 }

@@ -37,6 +37,7 @@ public sealed class HomeController(PortalDbContext db) : Controller
     public IActionResult Accessibility() => View();
 
     /// <summary>Error pages re-executed by the status-code and exception middleware; they show nothing of the cause.</summary>
+    [NoApiTwin("The error page a failed request is re-executed on, with the failed request's method; it changes nothing")]
     [Route("/error/{code:int}")] // any method: a failed POST is re-executed here as a POST
     [IgnoreAntiforgeryToken]
     [ApiExplorerSettings(IgnoreApi = true)]

@@ -17,6 +17,7 @@ public sealed class InvitationsController(AcceptInvitation accept) : Controller
         Page(token, await accept.DescribeAsync(token, ct));
 
     [HttpPost("")]
+    [ApiTwin("POST /api/v1/invitations/{token}/accept")]
     [Authorize]
     public async Task<IActionResult> Accept(string token, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ public sealed class MarketIntentApiController(MarketIntentViews views) : Control
     /// <summary>The tenant's market intent statements, most recently changed first.</summary>
     [HttpGet]
     [ProducesResponseType<List<StatementSummary>>(StatusCodes.Status200OK)]
-    public Task<List<StatementSummary>> List(CancellationToken ct) => views.ListAsync(ct);
+    public async Task<List<StatementSummary>> List([FromQuery] PageRequest paging, CancellationToken ct) => this.Page(await views.ListAsync(ct), paging);
 
     /// <summary>Writes a new statement as a draft. The body may be simple HTML; anything else is removed.</summary>
     [HttpPost]

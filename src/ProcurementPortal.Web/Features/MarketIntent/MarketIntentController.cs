@@ -25,6 +25,7 @@ public sealed class MarketIntentController(MarketIntentViews views) : Controller
         StatementFormView(new StatementForm().WithBlankRows(), null, await views.ProcurementOptionsAsync(ct));
 
     [HttpPost("new")]
+    [ApiTwin("POST /api/v1/t/{tenant}/market-intent-statements")]
     public async Task<IActionResult> Create(StatementForm form, [FromServices] CreateStatement create, CancellationToken ct)
     {
         var (command, errors) = form.ToCommand();
@@ -60,6 +61,7 @@ public sealed class MarketIntentController(MarketIntentViews views) : Controller
             : NotFound();
 
     [HttpPost("{id:guid}/edit")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/market-intent-statements/{id}")]
     public async Task<IActionResult> Edit(Guid id, StatementForm form, [FromServices] UpdateStatement update, CancellationToken ct)
     {
         var (command, errors) = form.ToCommand();
@@ -73,10 +75,12 @@ public sealed class MarketIntentController(MarketIntentViews views) : Controller
     }
 
     [HttpPost("{id:guid}/publish")]
+    [ApiTwin("POST /api/v1/t/{tenant}/market-intent-statements/{id}/publish")]
     public async Task<IActionResult> Publish(Guid id, [FromServices] PublishStatement publish, CancellationToken ct) =>
         await ShowAfterAsync(id, await publish.PublishAsync(id, ct), "Statement published: anyone can read it on your notices page", ct);
 
     [HttpPost("{id:guid}/unpublish")]
+    [ApiTwin("POST /api/v1/t/{tenant}/market-intent-statements/{id}/unpublish")]
     public async Task<IActionResult> Unpublish(Guid id, [FromServices] PublishStatement publish, CancellationToken ct) =>
         await ShowAfterAsync(id, await publish.UnpublishAsync(id, ct), "Statement unpublished: it is no longer on your notices page", ct);
 
@@ -101,6 +105,7 @@ public sealed class MarketIntentController(MarketIntentViews views) : Controller
             : NotFound();
 
     [HttpPost("{id:guid}/events/new")]
+    [ApiTwin("POST /api/v1/t/{tenant}/market-intent-statements/{id}/events")]
     public async Task<IActionResult> NewEvent(Guid id, EngagementEventForm form, [FromServices] ScheduleEvent schedule, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         var (command, errors) = form.ToCommand(clock.GetUtcNow().UtcDateTime);
@@ -115,6 +120,7 @@ public sealed class MarketIntentController(MarketIntentViews views) : Controller
             : NotFound();
 
     [HttpPost("{id:guid}/events/{eventId:guid}/edit")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/market-intent-statements/{id}/events/{eventId}")]
     public async Task<IActionResult> EditEvent(Guid id, Guid eventId, EngagementEventForm form, [FromServices] ChangeEvent change, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         var (command, errors) = form.ToCommand(clock.GetUtcNow().UtcDateTime);

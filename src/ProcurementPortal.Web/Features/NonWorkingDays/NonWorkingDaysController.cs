@@ -43,6 +43,7 @@ public sealed class NonWorkingDaysController(PortalDbContext db) : Controller
         View(new NonWorkingDaysPage(await RemoveNonWorkingDayHandler.ListAsync(db, ct), new NonWorkingDayForm()));
 
     [HttpPost("")]
+    [ApiTwin("POST /api/v1/t/{tenant}/non-working-days")]
     public async Task<IActionResult> Add(NonWorkingDayForm form, [FromServices] AddNonWorkingDayHandler handler, CancellationToken ct)
     {
         var errors = new Errors();
@@ -70,6 +71,7 @@ public sealed class NonWorkingDaysController(PortalDbContext db) : Controller
     }
 
     [HttpPost("{dayId:guid}/remove")]
+    [ApiTwin("DELETE /api/v1/t/{tenant}/non-working-days/{dayId}")]
     public async Task<IActionResult> Remove(Guid dayId, [FromServices] RemoveNonWorkingDayHandler handler, CancellationToken ct) =>
         this.ToPageResult(await handler.HandleAsync(dayId, ct), NotFound, d =>
         {
@@ -87,7 +89,7 @@ public sealed class NonWorkingDaysApiController(PortalDbContext db) : Controller
 {
     [HttpGet]
     [ProducesResponseType<List<NonWorkingDayView>>(StatusCodes.Status200OK)]
-    public async Task<IReadOnlyList<NonWorkingDayView>> List(CancellationToken ct) => await RemoveNonWorkingDayHandler.ListAsync(db, ct);
+    public async Task<IReadOnlyList<NonWorkingDayView>> List([FromQuery] PageRequest paging, CancellationToken ct) => this.Page(await RemoveNonWorkingDayHandler.ListAsync(db, ct), paging);
 
     [HttpPost]
     [ProducesResponseType<NonWorkingDayView>(StatusCodes.Status201Created)]

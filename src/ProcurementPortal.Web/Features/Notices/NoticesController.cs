@@ -52,6 +52,7 @@ public sealed class NoticesController(PublicNotices notices, MarketIntentViews v
 
     [Authorize]
     [HttpPost("{id:guid}/events/{eventId:guid}/register")]
+    [ApiTwin("POST /api/v1/t/{tenant}/notices/{id}/events/{eventId}/registrations")]
     public async Task<IActionResult> Register(Guid id, Guid eventId, RegisterForEventCommand command, [FromServices] RegisterForEvent register, CancellationToken ct)
     {
         var outcome = await register.HandleAsync(id, eventId, command, ct);
@@ -67,6 +68,7 @@ public sealed class NoticesController(PublicNotices notices, MarketIntentViews v
 
     [Authorize]
     [HttpPost("{id:guid}/events/{eventId:guid}/cancel")]
+    [ApiTwin("POST /api/v1/t/{tenant}/notices/{id}/events/{eventId}/registrations/cancel")]
     public async Task<IActionResult> Cancel(Guid id, Guid eventId, CancelRegistrationCommand command, [FromServices] CancelRegistration cancel, CancellationToken ct) =>
         this.ToPageResult(await cancel.HandleAsync(id, eventId, command, ct), NotFound, registration =>
         {
@@ -81,6 +83,7 @@ public sealed class NoticesController(PublicNotices notices, MarketIntentViews v
 
     [Authorize]
     [HttpPost("{id:guid}/interest")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/notices/{id}/expression-of-interest")]
     public async Task<IActionResult> Interest(Guid id, ExpressInterestForm form, [FromServices] ExpressInterest express, CancellationToken ct)
     {
         var (command, errors) = form.ToCommand();

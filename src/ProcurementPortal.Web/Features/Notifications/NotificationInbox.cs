@@ -25,7 +25,7 @@ public sealed class NotificationInbox(PortalDbContext db, IActor actor)
 {
     public const int PageSize = 20;
 
-    public async Task<NotificationList> ListAsync(int page, CancellationToken ct)
+    public async Task<NotificationList> ListAsync(int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
         return await AsTheUserAsync(async me =>
@@ -34,12 +34,12 @@ public sealed class NotificationInbox(PortalDbContext db, IActor actor)
             var total = await mine.CountAsync(ct);
             var unread = await mine.CountAsync(n => n.ReadAt == null, ct);
             var rows = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Skip((page - 1) * pageSize).Take(pageSize)
                 .Select(n => new { n.Id, n.Subject, n.TenantId, n.CreatedAt, n.ReadAt })
                 .ToListAsync(ct);
             var names = await SendersAsync(rows.Select(r => r.TenantId), ct);
             return new NotificationList(rows.Select(r => new NotificationView(r.Id, r.Subject, From(names, r.TenantId), Utc(r.CreatedAt), r.ReadAt is not null, null)).ToList(),
-                unread, page, PageSize, total);
+                unread, page, pageSize, total);
         }, ct);
     }
 

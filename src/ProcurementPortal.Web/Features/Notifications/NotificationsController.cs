@@ -10,13 +10,14 @@ namespace ProcurementPortal.Web.Features.Notifications;
 public sealed class NotificationsController(NotificationInbox inbox) : Controller
 {
     [HttpGet("/account/notifications")]
-    public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default) => View(await inbox.ListAsync(page, ct));
+    public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default) => View(await inbox.ListAsync(page, NotificationInbox.PageSize, ct));
 
     [HttpGet("/account/notifications/{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken ct) =>
         await inbox.OpenAsync(id, ct) is { } notification ? View(notification) : NotFound();
 
     [HttpPost("/account/notifications/read")]
+    [ApiTwin("POST /api/v1/me/notifications/read")]
     public async Task<IActionResult> MarkAllRead(CancellationToken ct)
     {
         var count = await inbox.MarkAllReadAsync(ct);
@@ -29,6 +30,7 @@ public sealed class NotificationsController(NotificationInbox inbox) : Controlle
         await handler.GetAsync(User) is { } current ? View(current) : Challenge();
 
     [HttpPost("/account/manage/email-preferences")]
+    [ApiTwin("PUT /api/v1/me/email-preferences")]
     public async Task<IActionResult> EmailPreferences(EmailPreferencesCommand command, [FromServices] EmailPreferencesHandler handler, CancellationToken ct) =>
         this.ToPageResult(await handler.HandleAsync(User, command, ct), () => View(command), saved =>
         {
@@ -46,10 +48,16 @@ public sealed class NotificationsController(NotificationInbox inbox) : Controlle
 [Tags("Me")]
 public sealed class NotificationsApiController(NotificationInbox inbox) : ControllerBase
 {
-    /// <summary>The caller's notifications, newest first, 20 a page, with the count unread.</summary>
+    /// <summary>The caller's notifications, newest first, paged as every list (docs/api.md), with the count unread.</summary>
     [HttpGet("notifications")]
     [ProducesResponseType<NotificationList>(StatusCodes.Status200OK)]
-    public Task<NotificationList> List(int page = 1, CancellationToken ct = default) => inbox.ListAsync(page, ct);
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<NotificationList> List([FromQuery] PageRequest paging, CancellationToken ct = default)
+    {
+        var list = await inbox.ListAsync(paging.Page, paging.PageSize, ct);
+        Response.WritePageHeaders(paging, list.Total);
+        return list;
+    }
 
     /// <summary>One notification with its text; reading it marks it read (404 for anyone else's).</summary>
     [HttpGet("notifications/{id:guid}")]

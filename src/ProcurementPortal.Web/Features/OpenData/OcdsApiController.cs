@@ -19,32 +19,35 @@ namespace ProcurementPortal.Web.Features.OpenData;
 [Tags("Open data")]
 public sealed class OcdsApiController(OcdsQueries queries) : ControllerBase
 {
-    /// <summary>A release package: every release of the published procurements on this page (oldest first).</summary>
+    /// <summary>
+    /// A release package: every release of the published procurements on this page (oldest first). A package holds at
+    /// least one release (the standard's schema), so a tenant that has published nothing, or a page past the last,
+    /// answers 404 (ADR 024).
+    /// </summary>
     [HttpGet("releases")]
-    [Produces("application/json")]
-    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
-    public async Task<ActionResult> Releases(int page = 1, int pageSize = 20, CancellationToken ct = default)
+    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult> Releases([FromQuery] PageRequest paging, CancellationToken ct)
     {
-        if (page < 1 || pageSize is < 1 or > OcdsQueries.MaxPageSize)
+        var (releases, total) = await queries.PageAsync(paging.Page, paging.PageSize, ct);
+        if (releases.Count == 0)
         {
-            ModelState.AddModelError(page < 1 ? nameof(page) : nameof(pageSize), $"Pages start at 1 and hold 1 to {OcdsQueries.MaxPageSize} procurements");
-            return ValidationProblem(ModelState);
+            return NothingToPackage(total == 0 ? null : $"Page {paging.Page} is past the last page of {paging.PageSize} procurements.");
         }
-        var (releases, more) = await queries.PageAsync(page, pageSize, ct);
-        var package = OcdsReleases.Package(PageUrl(page, pageSize), PublishedDate(releases), await queries.PublisherAsync(ct), releases);
-        if (more)
+        Response.WritePageHeaders(paging, total);
+        var package = OcdsReleases.Package(PageUrl(paging.Page, paging.PageSize), PublishedDate(releases), await queries.PublisherAsync(ct), releases);
+        if (paging.Skip + paging.PageSize < total)
         {
-            package["links"] = new JsonObject { ["next"] = PageUrl(page + 1, pageSize) };
+            package["links"] = new JsonObject { ["next"] = PageUrl(paging.Page + 1, paging.PageSize) };
         }
         return Ok(package);
     }
 
     /// <summary>A record package: the procurement with this ocid and all its releases; 404 for any ocid not published by this tenant.</summary>
     [HttpGet("records/{ocid}")]
-    [Produces("application/json")]
-    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult> Record(string ocid, CancellationToken ct)
     {
         if (await queries.RecordAsync(ocid, ct) is not { Count: > 0 } releases)
@@ -68,8 +71,7 @@ public sealed class OcdsApiController(OcdsQueries queries) : ControllerBase
         await using var batches = queries.AllAsync(ct).GetAsyncEnumerator(ct);
         if (!await batches.MoveNextAsync() || batches.Current.Count == 0)
         {
-            return Problem(statusCode: StatusCodes.Status404NotFound, title: "Nothing published yet",
-                detail: "This organisation has not published a procurement or a market intent statement.");
+            return NothingToPackage(null);
         }
         var header = OcdsReleases.Package($"{Request.Scheme}://{Request.Host}{Request.Path}", DateTime.UtcNow, await queries.PublisherAsync(ct), []);
         Response.ContentType = "application/json; charset=utf-8";
@@ -97,11 +99,17 @@ public sealed class OcdsApiController(OcdsQueries queries) : ControllerBase
         return new EmptyResult();
     }
 
+    /// <summary>The 404 for an empty package: nothing published yet, or (with a reason) a page past the last.</summary>
+    private ObjectResult NothingToPackage(string? pastTheEnd) => pastTheEnd is null
+        ? Problem(statusCode: StatusCodes.Status404NotFound, title: "Nothing published yet",
+            detail: "This organisation has not published a procurement or a market intent statement.")
+        : Problem(statusCode: StatusCodes.Status404NotFound, title: "No such page", detail: pastTheEnd);
+
     private string PageUrl(int page, int pageSize) => $"{Request.Scheme}://{Request.Host}{Request.Path}?page={page}&pageSize={pageSize}";
 
     /// <summary>The date of the latest release: the package changes only when a release is added.</summary>
     private static DateTime PublishedDate(IReadOnlyList<JsonObject> releases) =>
-        releases.Count == 0 ? DateTime.UnixEpoch : releases.Max(r => DateTime.Parse(r["date"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
+        releases.Max(r => DateTime.Parse(r["date"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
 }
 
 public static class OpenDataFeature

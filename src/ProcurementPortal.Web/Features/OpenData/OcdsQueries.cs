@@ -5,6 +5,7 @@ using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain.MarketIntent;
 using ProcurementPortal.Core.Ocds;
 using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.OpenData;
 
@@ -21,14 +22,14 @@ public sealed class OcdsOptions
 /// </summary>
 public sealed class OcdsQueries(PortalDbContext db, ITenantContext tenant, IOptions<OcdsOptions> options)
 {
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = PageRequest.MaxSize;
 
-    /// <summary>The releases of one page of published procurements, oldest first, and whether there is a next page.</summary>
-    public async Task<(IReadOnlyList<JsonObject> Releases, bool More)> PageAsync(int page, int pageSize, CancellationToken ct)
+    /// <summary>The releases of one page of published procurements, oldest first, and how many procurements are published in all.</summary>
+    public async Task<(IReadOnlyList<JsonObject> Releases, int Total)> PageAsync(int page, int pageSize, CancellationToken ct)
     {
         var ids = await PublishedIds().OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize + 1).Select(p => p.Id).ToListAsync(ct);
-        return (await ReleasesAsync(ids.Take(pageSize).ToList(), ct), ids.Count > pageSize);
+            .Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
+        return (await ReleasesAsync(ids, ct), await PublishedIds().CountAsync(ct));
     }
 
     /// <summary>Every release of the tenant, a batch of procurements at a time (oldest first), for the bulk download.</summary>
@@ -36,9 +37,9 @@ public sealed class OcdsQueries(PortalDbContext db, ITenantContext tenant, IOpti
     {
         for (var page = 1; ; page++)
         {
-            var (releases, more) = await PageAsync(page, MaxPageSize, ct);
+            var (releases, total) = await PageAsync(page, MaxPageSize, ct);
             yield return releases;
-            if (!more)
+            if (page * MaxPageSize >= total)
             {
                 yield break;
             }

@@ -24,8 +24,8 @@ public sealed class OpportunitiesApiController(ClarificationsHandler handler) : 
 
     [HttpGet("clarifications")]
     [ProducesResponseType<List<ProviderClarification>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult> Clarifications(Guid id, Guid? providerId, CancellationToken ct) =>
-        this.ToApiResult(await handler.ForProviderAsync(id, providerId, ct), list => Ok(list));
+    public async Task<ActionResult> Clarifications(Guid id, Guid? providerId, [FromQuery] PageRequest paging, CancellationToken ct) =>
+        this.ToApiResult(await handler.ForProviderAsync(id, providerId, ct), list => Ok(this.Page(list, paging)));
 
     [HttpPost("clarifications")]
     [ProducesResponseType<ProviderClarification>(StatusCodes.Status201Created)]

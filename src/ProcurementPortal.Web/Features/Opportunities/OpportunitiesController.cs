@@ -32,6 +32,7 @@ public sealed class OpportunitiesController(ProviderTenderHandler tenders, Clari
         await PageAsync(id, ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("interest")]
+    [ApiTwin("POST /api/v1/t/{tenant}/opportunities/{id}/interest")]
     public async Task<IActionResult> RegisterInterest(Guid id, RegisterInterestCommand command, CancellationToken ct)
     {
         var outcome = await clarifications.RegisterInterestAsync(id, command.ProviderId, ct);
@@ -43,6 +44,7 @@ public sealed class OpportunitiesController(ProviderTenderHandler tenders, Clari
     }
 
     [HttpPost("questions")]
+    [ApiTwin("POST /api/v1/t/{tenant}/opportunities/{id}/clarifications")]
     public async Task<IActionResult> Ask(Guid id, AskClarificationCommand command, CancellationToken ct)
     {
         var outcome = await clarifications.AskAsync(id, command, ct);

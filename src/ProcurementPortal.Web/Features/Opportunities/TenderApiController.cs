@@ -23,8 +23,8 @@ public sealed class TenderApiController(ProviderTenderHandler handler) : Control
 
     [HttpGet("documents")]
     [ProducesResponseType<List<ProviderDocument>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult<IReadOnlyList<ProviderDocument>>> Documents(Guid id, CancellationToken ct) =>
-        await handler.FindAsync(id, ct) is { } tender ? Ok(tender.Documents) : NotFound();
+    public async Task<ActionResult<IReadOnlyList<ProviderDocument>>> Documents(Guid id, [FromQuery] PageRequest paging, CancellationToken ct) =>
+        await handler.FindAsync(id, ct) is { } tender ? Ok(this.Page(tender.Documents, paging)) : NotFound();
 
     /// <summary>The document's current version; 404 unless the caller's provider organisation has registered interest.</summary>
     [HttpGet("documents/{documentId:guid}/download")]
@@ -36,6 +36,6 @@ public sealed class TenderApiController(ProviderTenderHandler handler) : Control
 
     [HttpGet("addenda")]
     [ProducesResponseType<List<ProviderAddendum>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult<IReadOnlyList<ProviderAddendum>>> Addenda(Guid id, CancellationToken ct) =>
-        await handler.FindAsync(id, ct) is { } tender ? Ok(tender.Addenda) : NotFound();
+    public async Task<ActionResult<IReadOnlyList<ProviderAddendum>>> Addenda(Guid id, [FromQuery] PageRequest paging, CancellationToken ct) =>
+        await handler.FindAsync(id, ct) is { } tender ? Ok(this.Page(tender.Addenda, paging)) : NotFound();
 }

@@ -19,10 +19,14 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
 
     [HttpGet]
     [ProducesResponseType<List<ProcurementSummary>>(StatusCodes.Status200OK)]
-    public async Task<List<ProcurementSummary>> List(CancellationToken ct) =>
-        (await db.Procurements.AsNoTracking().OrderByDescending(p => p.CreatedAt).ToListAsync(ct))
+    public async Task<List<ProcurementSummary>> List([FromQuery] PageRequest paging, CancellationToken ct)
+    {
+        var all = db.Procurements.AsNoTracking().OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id);
+        Response.WritePageHeaders(paging, await all.CountAsync(ct));
+        return (await all.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct))
             .Select(p => new ProcurementSummary(p.Id, p.Reference, p.Title, p.State.ToString(), ProcurementResponse.Utc(p.SubmissionDeadline)))
             .ToList();
+    }
 
     [HttpPost]
     [TenantScoped(Role.ProcurementOfficer)]
@@ -46,8 +50,8 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
 
     [HttpGet("{id:guid}/lots")]
     [ProducesResponseType<List<LotResponse>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult<List<LotResponse>>> Lots(Guid id, CancellationToken ct) =>
-        await db.LoadWholeAsync(id, ct) is { } p ? p.Lots.Select(LotResponse.From).ToList() : NotFound();
+    public async Task<ActionResult<List<LotResponse>>> Lots(Guid id, [FromQuery] PageRequest paging, CancellationToken ct) =>
+        await db.LoadWholeAsync(id, ct) is { } p ? this.Page(p.Lots.Select(LotResponse.From), paging) : NotFound();
 
     [HttpPost("{id:guid}/lots")]
     [TenantScoped(Role.ProcurementOfficer)]
@@ -72,9 +76,9 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
 
     [HttpGet("{id:guid}/lots/{lotId:guid}/bands")]
     [ProducesResponseType<List<BandResponse>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult<List<BandResponse>>> Bands(Guid id, Guid lotId, CancellationToken ct) =>
+    public async Task<ActionResult<List<BandResponse>>> Bands(Guid id, Guid lotId, [FromQuery] PageRequest paging, CancellationToken ct) =>
         (await db.LoadWholeAsync(id, ct))?.Lots.SingleOrDefault(l => l.Id == lotId) is { } lot
-            ? lot.Bands.Select(BandResponse.From).ToList()
+            ? this.Page(lot.Bands.Select(BandResponse.From), paging)
             : NotFound();
 
     [HttpPost("{id:guid}/lots/{lotId:guid}/bands")]
@@ -186,8 +190,8 @@ public sealed class ProcurementsApiController(PortalDbContext db) : ControllerBa
     [HttpGet("{id:guid}/clarifications")]
     [TenantScoped(Role.ProcurementOfficer)]
     [ProducesResponseType<List<Opportunities.OfficerClarification>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult> Clarifications(Guid id, [FromServices] Opportunities.ClarificationsHandler handler, CancellationToken ct) =>
-        this.ToApiResult(await handler.ForOfficerAsync(id, ct), list => Ok(list));
+    public async Task<ActionResult> Clarifications(Guid id, [FromQuery] PageRequest paging, [FromServices] Opportunities.ClarificationsHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.ForOfficerAsync(id, ct), list => Ok(this.Page(list, paging)));
 
     /// <summary>Answers a question and publishes it, without the asker's name, to every interested provider.</summary>
     [HttpPost("{id:guid}/clarifications/{clarificationId:guid}/answer")]

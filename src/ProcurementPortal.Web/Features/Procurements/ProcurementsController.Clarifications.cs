@@ -42,6 +42,7 @@ public sealed partial class ProcurementsController
     }
 
     [HttpPost("{id:guid}/clarifications/{clarificationId:guid}/answer")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/clarifications/{clarificationId}/answer")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Answer(Guid id, Guid clarificationId, AnswerForm form, [FromServices] ClarificationsHandler handler, CancellationToken ct)
     {
@@ -70,6 +71,7 @@ public sealed partial class ProcurementsController
         await db.LoadWholeAsync(id, ct) is { } p ? NoticeView(p, new OfficerNoticeCommand()) : NotFound();
 
     [HttpPost("{id:guid}/clarifications/notice")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/clarifications/notices")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Notice(Guid id, OfficerNoticeCommand form, [FromServices] ClarificationsHandler handler, CancellationToken ct)
     {

@@ -30,6 +30,7 @@ public sealed partial class ProcurementsController
         await db.LoadWholeAsync(id, ct) is { } p ? PriceView(p, PriceForm.From(EvaluationModelCommand.From(p))) : NotFound();
 
     [HttpPost("{id:guid}/evaluation-model/price")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/evaluation-model")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Price(Guid id, PriceForm form, [FromServices] PutEvaluationModelHandler handler, CancellationToken ct)
     {
@@ -46,6 +47,7 @@ public sealed partial class ProcurementsController
         await db.LoadWholeAsync(id, ct) is { } p ? SectionView(p, new SectionForm(), null) : NotFound();
 
     [HttpPost("{id:guid}/evaluation-model/sections/new")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/evaluation-model")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> NewSection(Guid id, SectionForm form, [FromServices] PutEvaluationModelHandler handler, CancellationToken ct)
     {
@@ -67,6 +69,7 @@ public sealed partial class ProcurementsController
             : NotFound();
 
     [HttpPost("{id:guid}/evaluation-model/sections/{section:int}/edit")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/evaluation-model")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> EditSection(Guid id, int section, SectionForm form, [FromServices] PutEvaluationModelHandler handler, CancellationToken ct)
     {
@@ -86,6 +89,7 @@ public sealed partial class ProcurementsController
             : NotFound();
 
     [HttpPost("{id:guid}/evaluation-model/sections/{section:int}/remove")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/evaluation-model")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> RemoveSection(Guid id, int section, [FromServices] PutEvaluationModelHandler handler, CancellationToken ct)
     {
@@ -105,6 +109,7 @@ public sealed partial class ProcurementsController
             : NotFound();
 
     [HttpPost("{id:guid}/evaluation-model/sections/{section:int}/questions/new")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/evaluation-model")]
     [TenantScoped(Role.ProcurementOfficer)]
     public Task<IActionResult> NewQuestion(Guid id, int section, QuestionForm form, [FromServices] PutEvaluationModelHandler handler, CancellationToken ct) =>
         SaveQuestionAsync(id, section, null, form, handler, ct);
@@ -117,6 +122,7 @@ public sealed partial class ProcurementsController
             : NotFound();
 
     [HttpPost("{id:guid}/evaluation-model/sections/{section:int}/questions/{question:int}/edit")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/evaluation-model")]
     [TenantScoped(Role.ProcurementOfficer)]
     public Task<IActionResult> EditQuestion(Guid id, int section, int question, QuestionForm form, [FromServices] PutEvaluationModelHandler handler, CancellationToken ct) =>
         SaveQuestionAsync(id, section, question, form, handler, ct);
@@ -129,6 +135,7 @@ public sealed partial class ProcurementsController
             : NotFound();
 
     [HttpPost("{id:guid}/evaluation-model/sections/{section:int}/questions/{question:int}/remove")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/evaluation-model")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> RemoveQuestion(Guid id, int section, int question, [FromServices] PutEvaluationModelHandler handler, CancellationToken ct)
     {
@@ -154,6 +161,7 @@ public sealed partial class ProcurementsController
         await CopyConfirmationAsync(id, sourceId, handler, ct) is { } page ? View("CopyModelConfirm", page) : NotFound();
 
     [HttpPost("{id:guid}/evaluation-model/copy/{sourceId:guid}")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/evaluation-model/copy-from/{sourceId}")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> ConfirmCopyModel(Guid id, Guid sourceId, [FromServices] CopyEvaluationModelHandler handler, CancellationToken ct)
     {

@@ -27,6 +27,7 @@ public sealed partial class ProcurementsController
         await db.LoadWholeAsync(id, ct) is { } p ? View("FeeScheduleImport", ImportPage(p)) : NotFound();
 
     [HttpPost("{id:guid}/fee-schedule/import")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/fee-schedule.csv")]
     [TenantScoped(Role.ProcurementOfficer)]
     [RequestSizeLimit(FeeScheduleXlsx.MaxBytes + 64 * 1024)]
     public async Task<IActionResult> ImportFeeSchedule(Guid id, [FromForm(Name = "File")] IFormFile? file, [FromServices] ImportFeeScheduleHandler handler, CancellationToken ct)

@@ -42,6 +42,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
     public IActionResult New() => FormView(ProcurementForm.New(), null);
 
     [HttpPost("new")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> New(ProcurementForm form, [FromServices] CreateProcurementHandler handler, CancellationToken ct)
     {
@@ -59,6 +60,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         await db.LoadWholeAsync(id, ct) is { } p ? FormView(ProcurementForm.From(p), p) : NotFound();
 
     [HttpPost("{id:guid}/edit")]
+    [ApiTwin("PATCH /api/v1/t/{tenant}/procurements/{id}")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Edit(Guid id, ProcurementForm form, [FromServices] UpdateProcurementHandler handler, CancellationToken ct)
     {
@@ -76,6 +78,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         await db.LoadWholeAsync(id, ct) is { } p ? LotView(p, new LotForm(), null) : NotFound();
 
     [HttpPost("{id:guid}/lots/new")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/lots")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> NewLot(Guid id, LotForm form, [FromServices] LotsAndBandsHandler handler, CancellationToken ct)
     {
@@ -93,6 +96,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         await FindLotAsync(id, lotId, ct) is ({ } p, { } lot) ? LotView(p, LotForm.From(lot), lot) : NotFound();
 
     [HttpPost("{id:guid}/lots/{lotId:guid}/edit")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/lots/{lotId}")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> EditLot(Guid id, Guid lotId, LotForm form, [FromServices] LotsAndBandsHandler handler, CancellationToken ct)
     {
@@ -110,6 +114,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         await FindLotAsync(id, lotId, ct) is ({ } p, { } lot) ? View("Confirm", RemoveLotPage(p, lot)) : NotFound();
 
     [HttpPost("{id:guid}/lots/{lotId:guid}/remove")]
+    [ApiTwin("DELETE /api/v1/t/{tenant}/procurements/{id}/lots/{lotId}")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> RemoveLot(Guid id, Guid lotId, [FromServices] LotsAndBandsHandler handler, CancellationToken ct)
     {
@@ -128,6 +133,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
         await FindLotAsync(id, lotId, ct) is ({ } p, { } lot) ? BandView(p, lot, new BandForm(), null) : NotFound();
 
     [HttpPost("{id:guid}/lots/{lotId:guid}/bands/new")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/lots/{lotId}/bands")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> NewBand(Guid id, Guid lotId, BandForm form, [FromServices] LotsAndBandsHandler handler, CancellationToken ct)
     {
@@ -147,6 +153,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
             : NotFound();
 
     [HttpPost("{id:guid}/lots/{lotId:guid}/bands/{bandId:guid}/edit")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/lots/{lotId}/bands/{bandId}")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> EditBand(Guid id, Guid lotId, Guid bandId, BandForm form, [FromServices] LotsAndBandsHandler handler, CancellationToken ct)
     {
@@ -166,6 +173,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
             : NotFound();
 
     [HttpPost("{id:guid}/lots/{lotId:guid}/bands/{bandId:guid}/remove")]
+    [ApiTwin("DELETE /api/v1/t/{tenant}/procurements/{id}/lots/{lotId}/bands/{bandId}")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> RemoveBand(Guid id, Guid lotId, Guid bandId, [FromServices] LotsAndBandsHandler handler, CancellationToken ct)
     {
@@ -180,6 +188,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
 
     /// <summary>Opens the tender; when it cannot, the summary page again lists every reason the use case gave.</summary>
     [HttpPost("{id:guid}/publish")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/publish")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Publish(Guid id, [FromServices] TransitionHandler handler, CancellationToken ct)
     {
@@ -195,6 +204,7 @@ public sealed partial class ProcurementsController(PortalDbContext db) : Control
 
     /// <summary>Cancels with the officer's reason; the providers are told by email in the same transaction.</summary>
     [HttpPost("{id:guid}/cancel")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/cancel")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Cancel(Guid id, CancelProcurementCommand command, [FromServices] CancelProcurementHandler handler, CancellationToken ct)
     {

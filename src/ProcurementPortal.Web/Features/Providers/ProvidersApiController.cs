@@ -28,6 +28,6 @@ public sealed class ProvidersApiController(ProviderAccess access) : ControllerBa
     [HttpGet("{id:guid}/attention")]
     [ProducesResponseType<List<Dashboard.AttentionItem>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public async Task<ActionResult<IReadOnlyList<Dashboard.AttentionItem>>> Attention(Guid id, [FromServices] Dashboard.ProviderAttention attention, CancellationToken ct) =>
-        await attention.ForAsync(id, ct) is { } items ? Ok(items) : NotFound();
+    public async Task<ActionResult<IReadOnlyList<Dashboard.AttentionItem>>> Attention(Guid id, [FromQuery] PageRequest paging, [FromServices] Dashboard.ProviderAttention attention, CancellationToken ct) =>
+        await attention.ForAsync(id, ct) is { } items ? Ok(this.Page(items, paging)) : NotFound();
 }

@@ -20,6 +20,7 @@ public sealed class ProvidersController(ProviderAccess access) : Controller
     public IActionResult Register() => View(RegisterProviderCommand.Empty);
 
     [HttpPost("register")]
+    [ApiTwin("POST /api/v1/providers")]
     public async Task<IActionResult> Register(RegisterProviderCommand command, [FromServices] RegisterProvider register, CancellationToken ct) =>
         this.ToPageResult(await register.HandleAsync(command, ct), () => View(command), provider =>
         {

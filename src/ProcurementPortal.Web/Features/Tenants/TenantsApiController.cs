@@ -13,7 +13,7 @@ public sealed class TenantsApiController(ListTenants list, CreateTenant create) 
     /// <summary>Every tenant (commissioning body) of the installation.</summary>
     [HttpGet]
     [ProducesResponseType<List<TenantSummary>>(StatusCodes.Status200OK)]
-    public Task<List<TenantSummary>> List(CancellationToken ct) => list.HandleAsync(ct);
+    public async Task<List<TenantSummary>> List([FromQuery] PageRequest paging, CancellationToken ct) => this.Page(await list.HandleAsync(ct), paging);
 
     /// <summary>Creates a tenant and emails an invitation to its first tenant admin.</summary>
     [HttpPost]

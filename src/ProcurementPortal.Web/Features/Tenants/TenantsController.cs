@@ -16,6 +16,7 @@ public sealed class TenantsController(ListTenants list, CreateTenant create) : C
     public IActionResult Create() => View(new CreateTenantCommand(null, null, null, null, null, null, null, null));
 
     [HttpPost("new")]
+    [ApiTwin("POST /api/v1/admin/tenants")]
     public async Task<IActionResult> Create(CreateTenantCommand command, CancellationToken ct) =>
         this.ToPageResult(await create.HandleAsync(command, ct), () => View(command), created =>
         {

@@ -21,8 +21,8 @@ public sealed class TenderDocumentsApiController(TenderDocumentQueries queries) 
 {
     [HttpGet]
     [ProducesResponseType<List<TenderDocumentResponse>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult<List<TenderDocumentResponse>>> List(Guid id, CancellationToken ct) =>
-        await queries.ForOfficerAsync(id, ct) is { } documents ? documents : NotFound();
+    public async Task<ActionResult<List<TenderDocumentResponse>>> List(Guid id, [FromQuery] PageRequest paging, CancellationToken ct) =>
+        await queries.ForOfficerAsync(id, ct) is { } documents ? this.Page(documents, paging) : NotFound();
 
     /// <summary>Uploads a new document (multipart: <c>file</c>, optional <c>title</c>, and <c>addendumId</c> once the tender is published).</summary>
     [HttpPost]

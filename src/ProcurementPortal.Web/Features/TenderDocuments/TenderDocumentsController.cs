@@ -42,6 +42,7 @@ public sealed class TenderDocumentsController(PortalDbContext db, TenderDocument
         await UploadPageAsync(id, null, addendumId, ct) is { } page ? UploadView(page, new UploadTenderDocumentForm { AddendumId = addendumId }) : NotFound();
 
     [HttpPost("upload")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/documents")]
     [TenantScoped(Role.ProcurementOfficer)]
     public Task<IActionResult> Upload(Guid id, UploadTenderDocumentForm form, [FromServices] UploadTenderDocumentHandler handler, CancellationToken ct) =>
         SubmitAsync(id, null, form, handler, ct);
@@ -52,6 +53,7 @@ public sealed class TenderDocumentsController(PortalDbContext db, TenderDocument
         await UploadPageAsync(id, documentId, addendumId, ct) is { } page ? UploadView(page, new UploadTenderDocumentForm { AddendumId = addendumId }) : NotFound();
 
     [HttpPost("{documentId:guid}/upload")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/documents/{documentId}/versions")]
     [TenantScoped(Role.ProcurementOfficer)]
     public Task<IActionResult> UploadVersion(Guid id, Guid documentId, UploadTenderDocumentForm form, [FromServices] UploadTenderDocumentHandler handler, CancellationToken ct) =>
         SubmitAsync(id, documentId, form, handler, ct);

@@ -13,7 +13,7 @@ public sealed class UsersApiController(TenantMembers members, TenantInvitations 
     /// <summary>The tenant's members and their roles.</summary>
     [HttpGet("members")]
     [ProducesResponseType<List<MemberView>>(StatusCodes.Status200OK)]
-    public Task<List<MemberView>> Members(CancellationToken ct) => members.ListAsync(ct);
+    public async Task<List<MemberView>> Members([FromQuery] PageRequest paging, CancellationToken ct) => this.Page(await members.ListAsync(ct), paging);
 
     /// <summary>One member of the tenant.</summary>
     [HttpGet("members/{userId:guid}")]
@@ -34,7 +34,7 @@ public sealed class UsersApiController(TenantMembers members, TenantInvitations 
     /// <summary>Every invitation of the tenant, newest first, with its status.</summary>
     [HttpGet("invitations")]
     [ProducesResponseType<List<InvitationView>>(StatusCodes.Status200OK)]
-    public Task<List<InvitationView>> Invitations(CancellationToken ct) => invitations.ListAsync(openOnly: false, ct);
+    public async Task<List<InvitationView>> Invitations([FromQuery] PageRequest paging, CancellationToken ct) => this.Page(await invitations.ListAsync(openOnly: false, ct), paging);
 
     /// <summary>Invites a person by email to take a tenant role; the link in the email is valid for 7 days.</summary>
     [HttpPost("invitations")]

@@ -23,6 +23,7 @@ public sealed class UsersController(TenantMembers members, TenantInvitations inv
     public IActionResult Invite() => View(new InviteUserCommand(null, null));
 
     [HttpPost("users/invite")]
+    [ApiTwin("POST /api/v1/t/{tenant}/invitations")]
     public async Task<IActionResult> Invite(InviteUserCommand command, [FromServices] InviteUser invite, CancellationToken ct) =>
         this.ToPageResult(await invite.HandleAsync(command, ct), () => View(command), invitation =>
         {
@@ -37,10 +38,12 @@ public sealed class UsersController(TenantMembers members, TenantInvitations inv
             : NotFound();
 
     [HttpPost("users/{userId:guid}")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/members/{userId}/roles")]
     public Task<IActionResult> Member(Guid userId, ChangeMemberRolesCommand command, [FromServices] ChangeMemberRoles change, CancellationToken ct) =>
         ChangeRolesAsync(userId, command, change, "Roles updated", ct);
 
     [HttpPost("users/{userId:guid}/remove")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/members/{userId}/roles")]
     public Task<IActionResult> Remove(Guid userId, [FromServices] ChangeMemberRoles change, CancellationToken ct) =>
         ChangeRolesAsync(userId, new ChangeMemberRolesCommand([]), change, "Member removed from the tenant", ct);
 
@@ -65,6 +68,7 @@ public sealed class UsersController(TenantMembers members, TenantInvitations inv
         await invitations.FindAsync(id, ct) is { } invitation ? View(invitation) : NotFound();
 
     [HttpPost("invitations/{id:guid}/revoke")]
+    [ApiTwin("DELETE /api/v1/t/{tenant}/invitations/{id}")]
     public async Task<IActionResult> Revoke(Guid id, [FromServices] RevokeInvitation revoke, CancellationToken ct)
     {
         var outcome = await revoke.HandleAsync(id, ct);

@@ -4,6 +4,20 @@ using ProcurementPortal.Core.Integrations;
 
 namespace ProcurementPortal.Web.Features.Webhooks;
 
+/// <summary>The events a subscription may choose, in the plain words the pages use for them.</summary>
+public static class WebhookEventChoices
+{
+    public static readonly IReadOnlyList<Infrastructure.Choice> All =
+    [
+        new(WebhookEvents.ProcurementPublished, "A procurement is published"),
+        new(WebhookEvents.ProcurementClosed, "Submissions close", "With the number of bids received"),
+        new(WebhookEvents.AwardApproved, "An award is approved"),
+        new(WebhookEvents.ContractExpiring, "A contract ends within 6, 3 or 1 months"),
+    ];
+
+    public static string Describe(string code) => All.FirstOrDefault(c => c.Value == code)?.Label ?? code;
+}
+
 /// <summary>A subscription as the admin pages and the API show it: never its secret.</summary>
 public sealed record WebhookSubscriptionView(Guid Id, string Url, IReadOnlyList<string> Events, DateTime CreatedAt, string CreatedByName, DateTime? RemovedAt)
 {

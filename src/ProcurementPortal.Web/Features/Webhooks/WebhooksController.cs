@@ -18,6 +18,7 @@ public sealed class WebhooksController(WebhookQueries queries) : Controller
     public IActionResult New() => View(new CreateWebhookSubscriptionCommand(null, null));
 
     [HttpPost("new")]
+    [ApiTwin("POST /api/v1/t/{tenant}/webhooks")]
     public async Task<IActionResult> New(CreateWebhookSubscriptionCommand command, [FromServices] CreateWebhookSubscription create, CancellationToken ct) =>
         this.ToPageResult(await create.HandleAsync(command, ct), () => View(command), created =>
         {
@@ -31,6 +32,7 @@ public sealed class WebhooksController(WebhookQueries queries) : Controller
         await queries.FindAsync(id, ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:guid}/remove")]
+    [ApiTwin("DELETE /api/v1/t/{tenant}/webhooks/{id}")]
     public async Task<IActionResult> Remove(Guid id, [FromServices] RemoveWebhookSubscription remove, CancellationToken ct) =>
         this.ToPageResult(await remove.HandleAsync(id, ct), NotFound, subscription =>
         {
@@ -50,7 +52,7 @@ public sealed class WebhooksApiController(WebhookQueries queries) : ControllerBa
     /// <summary>The tenant's webhook subscriptions, newest first (never their secrets).</summary>
     [HttpGet]
     [ProducesResponseType<List<WebhookSubscriptionView>>(StatusCodes.Status200OK)]
-    public Task<List<WebhookSubscriptionView>> List(CancellationToken ct) => queries.ListAsync(ct);
+    public async Task<List<WebhookSubscriptionView>> List([FromQuery] PageRequest paging, CancellationToken ct) => this.Page(await queries.ListAsync(ct), paging);
 
     /// <summary>
     /// Subscribes a receiver to events (procurement.published, procurement.closed, award.approved, contract.expiring).
