@@ -113,7 +113,7 @@ public sealed class BrokerageTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, confirm.StatusCode);
         Assert.Contains("sealed", (await confirm.FieldErrorsAsync())["ResponseId"][0]);
 
-        var page = await (await fixture.PageClientAsync(await OfficerEmailAsync(f))).GetStringAsync($"/{f.Tender.Slug}/package-requests/{id}");
+        var page = await (await fixture.PageClientAsync(await fixture.OfficerEmailAsync(f))).GetStringAsync($"/{f.Tender.Slug}/package-requests/{id}");
         Assert.Contains("Offers are sealed until the window closes", page);
         Assert.DoesNotContain("14.25", page);
 
@@ -188,11 +188,5 @@ public sealed class BrokerageTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("PostcodeDistrict", (await response.FieldErrorsAsync()).Keys);
         Assert.Equal(0, await fixture.CountAsync($"select count(*) from package_requests where procurement_id = '{f.Tender.Id}'"));
-    }
-
-    private async Task<string> OfficerEmailAsync(AwardedFramework f)
-    {
-        var me = await OkJsonAsync(await f.Tender.Officer.GetAsync("/api/v1/me"));
-        return me.GetProperty("email").GetString()!;
     }
 }

@@ -83,6 +83,13 @@ public static class FrameworkTestSupport
         return new AwardedFramework(tender, lot.Id, agreement.Id, agreement.EndsOn, members);
     }
 
+    /// <summary>The email of the tender's officer (for a cookie client on the pages).</summary>
+    public static async Task<string> OfficerEmailAsync(this PortalFixture fixture, AwardedFramework f)
+    {
+        var me = await Award.AwardTestSupport.OkJsonAsync(await f.Tender.Officer.GetAsync("/api/v1/me"));
+        return me.GetProperty("email").GetString()!;
+    }
+
     /// <summary>The window closed one second ago by the database clock.</summary>
     public static Task CloseWindowAsync(this PortalFixture fixture, Guid requestId) =>
         fixture.SqlAsync("update package_requests set closes_at = now() - interval '1 second' where id = @id", ("id", requestId));
