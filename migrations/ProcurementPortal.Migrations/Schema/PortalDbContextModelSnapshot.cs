@@ -1746,6 +1746,322 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("price_evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.FrameworkMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<Guid>("FrameworkAgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("framework_agreement_id");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal>("TotalScore")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("total_score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_framework_members");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_framework_members_contract_id");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_framework_members_procurement_id");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_framework_members_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_framework_members_tenant_id");
+
+                    b.HasIndex("FrameworkAgreementId", "ProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_framework_members_framework_agreement_id_provider_id");
+
+                    b.HasIndex("LotId", "Status")
+                        .HasDatabaseName("ix_framework_members_lot_id_status");
+
+                    b.ToTable("framework_members", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.PackageRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BandCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("band_code");
+
+                    b.Property<string>("BandName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("band_name");
+
+                    b.Property<Guid?>("CallOffContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_off_contract_id");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_reference");
+
+                    b.Property<Guid?>("ChosenResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chosen_response_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("FrameworkAgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("framework_agreement_id");
+
+                    b.Property<decimal>("HoursPerWeek")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("hours_per_week");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("LotName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lot_name");
+
+                    b.Property<int>("MembersInvited")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_invited");
+
+                    b.Property<DateTime?>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PostcodeDistrict")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("postcode_district");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("PostedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("posted_by_name");
+
+                    b.Property<Guid>("PostedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posted_by_user_id");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Requirements")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("requirements");
+
+                    b.Property<int>("ResponseWindowHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_window_hours");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_package_requests");
+
+                    b.HasIndex("FrameworkAgreementId")
+                        .HasDatabaseName("ix_package_requests_framework_agreement_id");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_package_requests_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_package_requests_tenant_id");
+
+                    b.HasIndex("LotId", "Status")
+                        .HasDatabaseName("ix_package_requests_lot_id_status");
+
+                    b.HasIndex("TenantId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_package_requests_tenant_id_reference");
+
+                    b.ToTable("package_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.PackageResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CanStartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("can_start_on");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<decimal?>("HourlyRate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("hourly_rate");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("PackageRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("package_request_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RespondedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("responded_by_name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_package_responses");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_package_responses_member_id");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_package_responses_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_package_responses_tenant_id");
+
+                    b.HasIndex("PackageRequestId", "ProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_package_responses_package_request_id_provider_id");
+
+                    b.ToTable("package_responses", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4006,6 +4322,57 @@ namespace ProcurementPortal.Migrations.Schema
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_price_evaluations_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.FrameworkMember", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Award.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_framework_members_contracts_contract_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Award.FrameworkAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_framework_members_framework_agreements_framework_agreement_");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.PackageRequest", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Award.FrameworkAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_package_requests_framework_agreements_framework_agreement_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_package_requests_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.PackageResponse", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Framework.FrameworkMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_package_responses_framework_members_member_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Framework.PackageRequest", null)
+                        .WithMany()
+                        .HasForeignKey("PackageRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_package_responses_package_requests_package_request_id");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Invitation", b =>

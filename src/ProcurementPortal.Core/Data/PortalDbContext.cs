@@ -69,6 +69,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Domain.Award.Contract> Contracts => Set<Domain.Award.Contract>();
     public DbSet<Domain.Award.ContractExtension> ContractExtensions => Set<Domain.Award.ContractExtension>();
     public DbSet<Domain.Award.TenantNonWorkingDay> TenantNonWorkingDays => Set<Domain.Award.TenantNonWorkingDay>();
+    public DbSet<Domain.Framework.FrameworkMember> FrameworkMembers => Set<Domain.Framework.FrameworkMember>();
+    public DbSet<Domain.Framework.PackageRequest> PackageRequests => Set<Domain.Framework.PackageRequest>();
+    public DbSet<Domain.Framework.PackageResponse> PackageResponses => Set<Domain.Framework.PackageResponse>();
     public DbSet<Integrations.ApiClient> ApiClients => Set<Integrations.ApiClient>();
     public DbSet<Integrations.WebhookSubscription> WebhookSubscriptions => Set<Integrations.WebhookSubscription>();
     public DbSet<Integrations.WebhookDelivery> WebhookDeliveries => Set<Integrations.WebhookDelivery>();
@@ -164,6 +167,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         DecisionReportsModel.Configure(builder);
         EvaluationDataModel.Configure(builder);
         AwardDataModel.Configure(builder);
+        FrameworkDataModel.Configure(builder);
         IntegrationsModel.Configure(builder);
         ConfigureTenderDocuments(builder);
 

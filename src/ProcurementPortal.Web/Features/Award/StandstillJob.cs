@@ -14,7 +14,7 @@ namespace ProcurementPortal.Web.Features.Award;
 /// <summary>
 /// Ends the standstill: at its end, unless a challenge was recorded, the procurement becomes Awarded and each lot gets
 /// its framework agreement and a contract per appointed provider (start, end, extension options, value and the band
-/// rates of the sealed bid). A job that fires early schedules itself again; a second run changes nothing.
+/// rates of the sealed bid), and the provider becomes an active member of the framework. A job that fires early schedules itself again; a second run changes nothing.
 /// </summary>
 public sealed class StandstillJob(TenantJobScope scope, PortalDbContext db, AwardLoader loader, AuditLog audit, IBackgroundJobClient jobs, ILogger<StandstillJob> log)
 {
@@ -73,7 +73,7 @@ public sealed class StandstillJob(TenantJobScope scope, PortalDbContext db, Awar
             {
                 var sealedBid = state.Results.State.Bid(bid.BidId)!;
                 count++;
-                db.Contracts.Add(new Contract
+                var contract = db.Contracts.Add(new Contract
                 {
                     ProcurementId = p.Id,
                     FrameworkAgreementId = framework.Id,
@@ -92,7 +92,8 @@ public sealed class StandstillJob(TenantJobScope scope, PortalDbContext db, Awar
                         .Select(b => new AgreedRate(b.Code, b.Name, b.Unit.ToString(), sealedBid.Rates[b.Id])).ToList(),
                     OwnerUserId = award.RecommendedByUserId,
                     CreatedAt = now,
-                });
+                }).Entity;
+                db.FrameworkMembers.Add(Framework.FrameworkMembers.Appoint(framework, contract, bid, now));
             }
         }
         return count;

@@ -14,7 +14,7 @@ namespace ProcurementPortal.Web.Features.Dashboard;
 /// <summary>
 /// One thing a person has to do, with the page that does it and, when it has one, the date by which it is due.
 /// <c>Kind</c> is a stable code for API clients: clarifications, opening, letters, standstill, scores, moderation,
-/// award-approval, report-approval, report-returned, bid-deadline, letter.
+/// award-approval, report-approval, report-returned, bid-deadline, letter, package-request, package-placed.
 /// </summary>
 public sealed record AttentionItem(Role Role, string Kind, string Text, string Href, DateTimeOffset? Due)
 {
@@ -143,7 +143,7 @@ public sealed class TenantAttention(PortalDbContext db, IActor actor)
 
 /// <summary>
 /// What needs a provider's attention across every commissioning body: its bids still in draft with their deadlines,
-/// and the award letters of the last 60 days. Each tenant is read in a unit of work of its own, as the letter inbox
+/// the award letters of the last 60 days, and package requests open to it and its placements. Each tenant is read in a unit of work of its own, as the letter inbox
 /// does (ADR 020); null when the caller does not belong to the provider (404).
 /// </summary>
 public sealed class ProviderAttention(IServiceScopeFactory scopes, PortalDbContext db, Providers.ProviderAccess access, TimeProvider clock)
@@ -182,6 +182,7 @@ public sealed class ProviderAttention(IServiceScopeFactory scopes, PortalDbConte
             items.AddRange(letters.Select(l => new AttentionItem(Role.BidWriter, "letter",
                 $"{(l.Successful ? "Award letter" : "Outcome letter")} received {UkTime.Format(l.CreatedAt)}: {l.Reference} {l.Title}",
                 $"/{tenant.Slug}/opportunities/{l.ProcurementId}/letters/{l.Id}", null)));
+            items.AddRange(await Brokerage.ProviderPackageAttention.ForAsync(tenantDb, tenant.Slug!, providerId, clock.GetUtcNow().UtcDateTime, since, ct));
         }
         return TenantAttention.Ordered(items);
     }

@@ -286,6 +286,20 @@ public static class HelpCatalogue
         new("ContractRecords", "Record", ProcurementOfficer, Contracts, "Recording an existing contract",
             "Add a contract let before the portal or outside it. It then appears in the register, can be extended by a waiver, and you are reminded before it ends."),
 
+        // The framework after award, and brokerage of care packages.
+        new("Framework", "Index", ProcurementOfficer | Approver | TenantAdmin, Contracts, "The framework",
+            "Each lot's members: the providers appointed at award, with the band rates of their bids (the most they may offer on a package), their rank and score from the evaluation, and whether they are active or suspended. The term and extension options are shown per lot."),
+        new("Framework", "Suspend", ProcurementOfficer, Contracts, "Suspending a provider from the framework",
+            "Give the reason; the provider is emailed it. A suspended provider is not told of new package requests and cannot offer. Reinstate it from the framework page when the matter is resolved."),
+        new("Brokerage", "Index", ProcurementOfficer | Approver | TenantAdmin, Contracts, "Package requests",
+            "Every package of care offered to a framework lot's providers, newest first, with when its window closes and whether it is placed. Post a new one from the framework page."),
+        new("Brokerage", "New", ProcurementOfficer, Contracts, "Posting a package request",
+            "Choose the lot and need band, and give the hours per week, start date, the postcode district (like PR1, never the address), what the package needs and your case reference (never the person's name). Every active member of the lot is emailed and has until the window closes to offer or decline."),
+        new("Brokerage", "Show", ProcurementOfficer | Approver | TenantAdmin, Contracts, "A package request",
+            "While the window is open you see only how many offers and declines have come in. When it closes, the offers are ranked by the rule shown (60% the provider's framework score, 40% price) and the declines are listed with their reasons. Confirm one offer to make the call-off contract; the other providers are told."),
+        new("ProviderPackages", "Respond", Provider, Contracts, "A package of care to offer on",
+            "Offer the date you can start and your hourly rate, no higher than your framework rate for the band, or decline and say why. Responses are judged to the second: after the window closes nothing is accepted. If your offer is chosen you see the case reference here."),
+
         // Decision and waiver reports.
         new("DecisionReports", "Index", ProcurementOfficer | Approver | TenantAdmin, Reports, "Decision reports",
             "Reports for the delegated decision panel: drafted from a procurement's data, or a waiver to extend contracts. An officer writes and sends one for review; an approver who did not write it approves or rejects it."),

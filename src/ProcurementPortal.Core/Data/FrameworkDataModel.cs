@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using ProcurementPortal.Core.Domain.Award;
+using ProcurementPortal.Core.Domain.Framework;
+using ProcurementPortal.Core.Domain.Procurements;
+
+namespace ProcurementPortal.Core.Data;
+
+/// <summary>The framework's live record and brokerage: tenant-owned (responses provider-owned too); filters added by <see cref="PortalDbContext"/>.</summary>
+internal static class FrameworkDataModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<FrameworkMember>(e =>
+        {
+            e.HasIndex(m => new { m.FrameworkAgreementId, m.ProviderId }).IsUnique();
+            e.HasIndex(m => m.ProcurementId);
+            e.HasIndex(m => new { m.LotId, m.Status });
+            e.HasIndex(m => m.ProviderId);
+            e.Property(m => m.ProviderName).HasMaxLength(200);
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.StatusReason).HasMaxLength(1000);
+            e.Property(m => m.TotalScore).HasPrecision(9, 4);
+            e.HasOne<FrameworkAgreement>().WithMany().HasForeignKey(m => m.FrameworkAgreementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Contract>().WithMany().HasForeignKey(m => m.ContractId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PackageRequest>(e =>
+        {
+            e.HasIndex(r => new { r.TenantId, r.Reference }).IsUnique();
+            e.HasIndex(r => new { r.LotId, r.Status });
+            e.Property(r => r.Reference).HasMaxLength(80);
+            e.Property(r => r.LotName).HasMaxLength(200);
+            e.Property(r => r.PostcodeDistrict).HasMaxLength(4);
+            e.Property(r => r.BandCode).HasMaxLength(20);
+            e.Property(r => r.BandName).HasMaxLength(200);
+            e.Property(r => r.HoursPerWeek).HasPrecision(6, 2);
+            e.Property(r => r.Requirements).HasMaxLength(2000);
+            e.Property(r => r.CaseReference).HasMaxLength(40);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.PostedByName).HasMaxLength(256);
+            e.HasOne<Procurement>().WithMany().HasForeignKey(r => r.ProcurementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<FrameworkAgreement>().WithMany().HasForeignKey(r => r.FrameworkAgreementId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PackageResponse>(e =>
+        {
+            e.HasIndex(r => new { r.PackageRequestId, r.ProviderId }).IsUnique();
+            e.HasIndex(r => r.ProviderId);
+            e.Property(r => r.ProviderName).HasMaxLength(200);
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.DeclineReason).HasMaxLength(1000);
+            e.Property(r => r.RespondedByName).HasMaxLength(256);
+            e.HasOne<PackageRequest>().WithMany().HasForeignKey(r => r.PackageRequestId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<FrameworkMember>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

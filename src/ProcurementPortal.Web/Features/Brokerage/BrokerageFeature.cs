@@ -1,0 +1,20 @@
+using ProcurementPortal.Web.Features.Framework;
+
+namespace ProcurementPortal.Web.Features.Brokerage;
+
+public static class BrokerageFeature
+{
+    /// <summary>The framework after award (its members) and the brokerage of care packages among them.</summary>
+    public static IServiceCollection AddBrokerageFeature(this IServiceCollection services) => services
+        .AddScoped<FrameworkMembers>()
+        .AddScoped<MemberStatusChange>()
+        .AddScoped<SuspendMemberHandler>()
+        .AddScoped<ReinstateMemberHandler>()
+        .AddScoped<PackageRequests>()
+        .AddScoped<PackageAccess>()
+        .AddScoped<PostPackageRequestHandler>()
+        .AddScoped<OfferOnPackageHandler>()
+        .AddScoped<DeclinePackageHandler>()
+        .AddScoped<ConfirmPlacementHandler>()
+        .AddScoped<PackageWindowJob>();
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain.Award;
+using ProcurementPortal.Core.Domain.Framework;
+using ProcurementPortal.Core.Tenancy;
+using ProcurementPortal.Web.Features.Bids;
+using ProcurementPortal.Web.Features.Notices;
+
+namespace ProcurementPortal.Web.Features.Brokerage;
+
+/// <summary>A provider's view of one package request: its member record and band rate, its own response, and the case once chosen.</summary>
+public sealed record ProviderPackage(PackageRequest Request, FrameworkMember Member, ProviderChoice Provider, decimal? BandRate, PackageResponse? Response)
+{
+    public bool Chosen => Response is { } r && Request.ChosenResponseId == r.Id;
+}
+
+/// <summary>
+/// Opens a provider's unit of work on a package request: the organisation the person acts for (their membership
+/// decides), set as the scope's provider (the provider locks then hide every other provider's response), and its
+/// membership of the request's lot. Not found unless the provider is an active member of the lot, or has already
+/// answered this request (to read the outcome).
+/// </summary>
+public sealed class PackageAccess(PortalDbContext db, ProviderSide providers, ProviderContext providerContext)
+{
+    public async Task<ProviderPackage?> OpenAsync(Guid requestId, Guid? providerId, CancellationToken ct)
+    {
+        var (provider, _) = await providers.ChooseAsync(providerId, ct);
+        if (provider is null)
+        {
+            return null;
+        }
+        providerContext.Set(provider.Id);
+        var request = await db.PackageRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return null;
+        }
+        var member = await db.FrameworkMembers.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.FrameworkAgreementId == request.FrameworkAgreementId && m.ProviderId == provider.Id, ct);
+        var response = await db.PackageResponses.AsNoTracking().SingleOrDefaultAsync(r => r.PackageRequestId == requestId, ct);
+        if (member is null || (member.Status != MemberStatus.Active && response is null))
+        {
+            return null;
+        }
+        var rates = await db.Contracts.AsNoTracking().Where(c => c.Id == member.ContractId).Select(c => c.Rates).SingleAsync(ct);
+        return new ProviderPackage(request, member, provider, BandRate(rates, request.BandCode), response);
+    }
+
+    public static decimal? BandRate(IEnumerable<AgreedRate> rates, string bandCode) => rates.FirstOrDefault(r => r.BandCode == bandCode)?.Rate;
+}
+
+/// <summary>
+/// The request's window read under its row lock (share mode: responses of different members run side by side; the
+/// confirmation, which updates the row, waits for them) and the database clock at the start of the transaction.
+/// </summary>
+internal sealed record PackageWindow(PackageRequestStatus Status, DateTime ClosesAt, DateTime Now)
+{
+    private sealed record Row(string Status, DateTime ClosesAt, DateTime Now);
+
+    /// <summary>Must be the transaction's first statement, so that <c>now()</c> is when the response reached the portal.</summary>
+    public static async Task<PackageWindow> EnterAsync(PortalDbContext db, Guid requestId, bool forUpdate, CancellationToken ct)
+    {
+        var row = forUpdate
+            ? await db.Database.SqlQuery<Row>($"select status, closes_at, now() as now from package_requests where id = {requestId} for update").SingleAsync(ct)
+            : await db.Database.SqlQuery<Row>($"select status, closes_at, now() as now from package_requests where id = {requestId} for share").SingleAsync(ct);
+        return new PackageWindow(Enum.Parse<PackageRequestStatus>(row.Status), row.ClosesAt, row.Now);
+    }
+
+    public bool IsClosed => Now >= ClosesAt;
+
+    /// <summary>Refused when the database clock has reached the deadline: no grace.</summary>
+    public LateBid? Late(string what) => IsClosed
+        ? new LateBid(Utc(ClosesAt), Utc(Now),
+            $"The window for responses closed at {BidViews.FormatToSecond(ClosesAt)}. {what} reached the portal at {BidViews.FormatToSecond(Now)}, " +
+            "after it closed, so it was not accepted.")
+        : null;
+
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+}
+
+/// <summary>A response's outcome: saved, or refused as late with both times.</summary>
+public sealed record ResponseOutcome(PackageResponse? Response, LateBid? Late);
