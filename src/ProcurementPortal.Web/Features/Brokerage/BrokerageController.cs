@@ -69,6 +69,7 @@ public sealed class BrokerageController(PackageRequests requests, FrameworkMembe
         await framework.FindAsync(id, ct) is { } view ? View(new PackageRequestForm { Framework = view }) : NotFound();
 
     [HttpPost("{tenant}/procurements/{id:guid}/package-requests/new")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/package-requests")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> New(Guid id, PackageRequestForm form, [FromServices] PostPackageRequestHandler handler, CancellationToken ct)
     {
@@ -96,6 +97,7 @@ public sealed class BrokerageController(PackageRequests requests, FrameworkMembe
         await requests.FindAsync(id, ct) is { } view ? View(view) : NotFound();
 
     [HttpPost("{tenant}/package-requests/{id:guid}/confirm")]
+    [ApiTwin("POST /api/v1/t/{tenant}/package-requests/{id}/confirm")]
     [TenantScoped(Role.ProcurementOfficer)]
     [PersonOnly]
     public async Task<IActionResult> Confirm(Guid id, ConfirmPlacementCommand command, [FromServices] ConfirmPlacementHandler handler, CancellationToken ct)
@@ -126,7 +128,7 @@ public sealed class BrokerageApiController(PackageRequests requests) : Controlle
     /// <summary>The tenant's package requests, newest first.</summary>
     [HttpGet("package-requests")]
     [ProducesResponseType<List<PackageRequestRow>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult> List(CancellationToken ct) => Ok(await requests.ListAsync(ct));
+    public async Task<ActionResult> List([FromQuery] PageRequest paging, CancellationToken ct) => Ok(this.Page(await requests.ListAsync(ct), paging));
 
     /// <summary>Posts a package request on a lot of the procurement's framework; every active member of the lot is told.</summary>
     [HttpPost("procurements/{id:guid}/package-requests")]

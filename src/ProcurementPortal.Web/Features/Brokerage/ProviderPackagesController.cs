@@ -66,6 +66,7 @@ public sealed class ProviderPackagesController(PackageAccess access, PortalDbCon
         await ViewAsync(id, providerId, ct) is { } view ? View(Page, new ProviderPackagePage(view, new PackageResponseForm { ProviderId = providerId }, null)) : NotFound();
 
     [HttpPost("offer")]
+    [ApiTwin("POST /api/v1/t/{tenant}/package-requests/{id}/offer")]
     public async Task<IActionResult> Offer(Guid id, PackageResponseForm form, [FromServices] OfferOnPackageHandler handler, CancellationToken ct)
     {
         var errors = new Errors();
@@ -84,6 +85,7 @@ public sealed class ProviderPackagesController(PackageAccess access, PortalDbCon
     }
 
     [HttpPost("decline")]
+    [ApiTwin("POST /api/v1/t/{tenant}/package-requests/{id}/decline")]
     public async Task<IActionResult> Decline(Guid id, PackageResponseForm form, [FromServices] DeclinePackageHandler handler, CancellationToken ct) =>
         await AnswerAsync(id, form, await handler.HandleAsync(id, new DeclinePackageCommand { ProviderId = form.ProviderId, Reason = form.Reason }, ct),
             "Your answer is received: you have declined this package", ct);

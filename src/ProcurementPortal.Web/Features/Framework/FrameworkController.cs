@@ -22,6 +22,7 @@ public sealed class FrameworkController(FrameworkMembers framework) : Controller
         await PageAsync(id, memberId, null, ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("members/{memberId:guid}/suspend")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/framework/members/{memberId}/suspend")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Suspend(Guid id, Guid memberId, SuspendMemberCommand command, [FromServices] SuspendMemberHandler handler, CancellationToken ct)
     {
@@ -34,6 +35,7 @@ public sealed class FrameworkController(FrameworkMembers framework) : Controller
     }
 
     [HttpPost("members/{memberId:guid}/reinstate")]
+    [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/framework/members/{memberId}/reinstate")]
     [TenantScoped(Role.ProcurementOfficer)]
     public async Task<IActionResult> Reinstate(Guid id, Guid memberId, [FromServices] ReinstateMemberHandler handler, CancellationToken ct)
     {
