@@ -36,9 +36,6 @@ public sealed class BidWorkspace(PortalDbContext db, ProviderSide providers, Pro
             return null;
         }
         providerContext.Set(provider.Id);
-        // One connection for the rest of the request, opened now that the tenant and the provider are known (its
-        // settings for row-level security are made once): the tender, the bid and the use case's transaction share it.
-        await db.Database.OpenConnectionAsync(ct);
         // The tender is read, never changed, by a provider's use cases: not tracked, so saving does not compare it.
         var procurement = await db.ReadWholeAsync(procurementId, ct);
         if (procurement is null || !Published.Contains(procurement.State))
