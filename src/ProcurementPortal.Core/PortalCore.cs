@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Email;
@@ -28,9 +29,26 @@ public static class PortalCore
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
             .UseSnakeCaseNamingConvention();
 
+    /// <summary>
+    /// The app's connection with Npgsql's automatic preparation on, unless the connection string sets it: the portal
+    /// sends the same few dozen statements over and over (the tenant settings, the bid's lookups, the inserts of a
+    /// submission), and a statement prepared on a pooled connection is parsed and planned once, not on every use.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 100;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ConnectionString;
+    }
+
     public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = AppConnectionString(configuration);
+        var preparedConnectionString = WithAutoPrepare(connectionString);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
@@ -41,7 +59,7 @@ public static class PortalCore
         services.AddScoped<TenantConnectionInterceptor>();
         services.AddDbContext<PortalDbContext>((sp, options) =>
         {
-            ConfigureDbContext(options, connectionString);
+            ConfigureDbContext(options, preparedConnectionString);
             options.AddInterceptors(
                 sp.GetRequiredService<TenantSaveChangesInterceptor>(),
                 sp.GetRequiredService<ProviderSaveChangesInterceptor>(),

@@ -12,14 +12,18 @@ namespace ProcurementPortal.Core.Email;
 public sealed class EmailTemplates
 {
     private static readonly FluidParser Parser = new();
-    private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new();
+
+    // One set of options for every render: the member access strategy caches what it learns of each model type, so a
+    // new one per email would reflect over every model again.
+    private static readonly TemplateOptions Options = new() { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
+    // Lazy: when a rush of requests needs a template for the first time, one of them parses it and the others wait for it.
+    private readonly ConcurrentDictionary<string, Lazy<IFluidTemplate>> _cache = new();
 
     public RenderedEmail Render(string name, object model)
     {
-        var options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
         // Values in the HTML body are HTML-encoded (a provider's question may contain markup); the text body is not.
-        var html = Get(name + ".html.liquid").Render(new TemplateContext(model, options), HtmlEncoder.Default);
-        var text = Get(name + ".txt.liquid").Render(new TemplateContext(model, options, false));
+        var html = Get(name + ".html.liquid").Render(new TemplateContext(model, Options), HtmlEncoder.Default);
+        var text = Get(name + ".txt.liquid").Render(new TemplateContext(model, Options, false));
         var firstLine = text.IndexOf('\n');
         if (!text.StartsWith("Subject: ", StringComparison.Ordinal) || firstLine < 0)
         {
@@ -28,7 +32,9 @@ public sealed class EmailTemplates
         return new RenderedEmail(text[9..firstLine].Trim(), html, text[(firstLine + 1)..].TrimStart('\r', '\n'));
     }
 
-    private IFluidTemplate Get(string file) => _cache.GetOrAdd(file, f =>
+    private IFluidTemplate Get(string file) => _cache.GetOrAdd(file, f => new Lazy<IFluidTemplate>(() => Parse(f))).Value;
+
+    private static IFluidTemplate Parse(string f)
     {
         var assembly = Assembly.GetExecutingAssembly();
         var resource = $"{typeof(EmailTemplates).Namespace}.Templates.{f}";
@@ -38,7 +44,7 @@ public sealed class EmailTemplates
         return Parser.TryParse(reader.ReadToEnd(), out var template, out var error)
             ? template
             : throw new InvalidOperationException($"Email template {f} does not parse: {error}");
-    });
+    }
 }
 
 public sealed record RenderedEmail(string Subject, string HtmlBody, string TextBody);

@@ -31,13 +31,22 @@ public sealed class TenancyMiddleware(RequestDelegate next)
             return;
         }
 
-        var organisation = await db.Organisations.AsNoTracking()
-            .SingleOrDefaultAsync(o => o.Slug == slug && o.Kind == OrganisationKind.CommissioningBody, http.RequestAborted);
-        if (organisation is null)
+        // The tenant and the signed-in person's roles in it in one query (one connection, one round trip per request).
+        var userId = isPublic || http.User.IsApiClient() ? null : http.User.UserId();
+        var found = await db.Organisations.AsNoTracking()
+            .Where(o => o.Slug == slug && o.Kind == OrganisationKind.CommissioningBody)
+            .Select(o => new
+            {
+                Organisation = o,
+                Roles = db.Memberships.Where(m => userId != null && m.UserId == userId && m.OrganisationId == o.Id).Select(m => m.Role).ToList(),
+            })
+            .SingleOrDefaultAsync(http.RequestAborted);
+        if (found is null)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
+        var organisation = found.Organisation;
 
         if (!isPublic)
         {
@@ -46,7 +55,7 @@ public sealed class TenancyMiddleware(RequestDelegate next)
                 await http.ChallengeAsync();
                 return;
             }
-            var roles = await RolesAsync(http, db, organisation.Id);
+            var roles = RolesOf(http, organisation.Id, found.Roles);
             if (roles is null)
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -69,17 +78,12 @@ public sealed class TenancyMiddleware(RequestDelegate next)
     /// The caller's roles in the tenant, or null when not a member: a user's memberships, or an API client's own
     /// tenant and roles (a client without roles is a member that may only read).
     /// </summary>
-    private static async Task<List<Role>?> RolesAsync(HttpContext http, PortalDbContext db, Guid tenantId)
+    private static List<Role>? RolesOf(HttpContext http, Guid tenantId, List<Role> memberships)
     {
         if (http.User.ApiClientMembership() is { } client)
         {
             return client.TenantId == tenantId ? client.Roles : null;
         }
-        var userId = http.User.UserId();
-        var roles = await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == userId && m.OrganisationId == tenantId)
-            .Select(m => m.Role)
-            .ToListAsync(http.RequestAborted);
-        return roles.Count == 0 ? null : roles;
+        return memberships.Count == 0 ? null : memberships;
     }
 }

@@ -36,7 +36,8 @@ public sealed class BidWorkspace(PortalDbContext db, ProviderSide providers, Pro
             return null;
         }
         providerContext.Set(provider.Id);
-        var procurement = await db.LoadWholeAsync(procurementId, ct);
+        // The tender is read, never changed, by a provider's use cases: not tracked, so saving does not compare it.
+        var procurement = await db.ReadWholeAsync(procurementId, ct);
         if (procurement is null || !Published.Contains(procurement.State))
         {
             return null;

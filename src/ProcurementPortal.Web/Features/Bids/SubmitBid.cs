@@ -29,7 +29,7 @@ public sealed record SubmitOutcome(BidReceipt? Receipt, bool Replayed, LateBid? 
 /// </summary>
 public sealed partial class SubmitBid(
     PortalDbContext db, BidWorkspace workspace, BidProtector protector, AuditLog audit, EmailOutbox outbox, IActor actor,
-    ProviderSide people, IBidAttachmentHashes attachments, IBidSubmissionObserver observer, ITenantContext tenant, IOptions<PortalOptions> options)
+    IBidAttachmentHashes attachments, IBidSubmissionObserver observer, ITenantContext tenant, IOptions<PortalOptions> options)
 {
     public async Task<Outcome<SubmitOutcome>> HandleAsync(Guid procurementId, Guid? providerId, string? idempotencyKey, CancellationToken ct)
     {
@@ -43,6 +43,8 @@ public sealed partial class SubmitBid(
             return new Errors().Add("IdempotencyKey", "Send an Idempotency-Key of 8 to 100 letters, digits, '-', '_', '.' or ':'");
         }
 
+        // Who is told of the receipt: read before the transaction, which then holds its locks no longer than it must.
+        var recipients = await RecipientsAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The first statement of the transaction takes the procurement row in share mode and reads the database clock
         // at the start of the transaction: that moment is when the bid reached the portal, however long it then waits
@@ -53,9 +55,12 @@ public sealed partial class SubmitBid(
         // The provider's own bid row next: its submissions and a colleague's save wait for one another, so the draft
         // read here is the one sealed.
         await db.Database.SqlQuery<Guid>($"select id as \"Value\" from bids where id = {bid.Id} for update").SingleAsync(ct);
-        var earlier = await db.BidVersions.AsNoTracking().SingleOrDefaultAsync(v => v.BidId == bid.Id && v.IdempotencyKey == idempotencyKey, ct);
-        if (earlier is not null)
+        // The numbers of the versions sealed so far, and whether one of them was sealed for this key (a retry): one query.
+        var sealedSoFar = await db.BidVersions.AsNoTracking().Where(v => v.BidId == bid.Id)
+            .Select(v => new { v.Number, SameKey = v.IdempotencyKey == idempotencyKey }).ToListAsync(ct);
+        if (sealedSoFar.Any(v => v.SameKey))
         {
+            var earlier = await db.BidVersions.AsNoTracking().SingleAsync(v => v.BidId == bid.Id && v.IdempotencyKey == idempotencyKey, ct);
             return Outcome<SubmitOutcome>.Ok(new SubmitOutcome(BidViews.Receipt(earlier), true, null));
         }
         if (window.Late("Your bid", "Your draft has been kept.") is { } late)
@@ -77,8 +82,7 @@ public sealed partial class SubmitBid(
             return errors;
         }
         var canonical = SealedBid.Canonical(scope.Procurement, scope.Provider.Id, content, files);
-        var versionNumber = await db.BidVersions.Where(v => v.BidId == bid.Id).Select(v => v.Number).DefaultIfEmpty().MaxAsync(ct) + 1;
-        var recipients = await RecipientsAsync(scope, ct);
+        var versionNumber = sealedSoFar.Select(v => v.Number).DefaultIfEmpty().Max() + 1;
         var version = new BidVersion
         {
             BidId = bid.Id,
@@ -123,12 +127,16 @@ public sealed partial class SubmitBid(
     /// <summary>The person acting and the provider's admins, once each.</summary>
     private async Task<Recipients> RecipientsAsync(BidScope scope, CancellationToken ct)
     {
-        var person = await people.PersonAsync(ct);
-        var admins = await db.Memberships.AsNoTracking()
-            .Where(m => m.OrganisationId == scope.Provider.Id && m.Role == Role.ProviderAdmin)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!)
+        // The person and the provider's admins in one query.
+        var (userId, providerId) = (actor.UserId, scope.Provider.Id);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId || db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == providerId && m.Role == Role.ProviderAdmin))
+            .Select(u => new { u.Id, Email = u.Email!, u.DisplayName })
             .ToListAsync(ct);
-        return new Recipients(person.Name, admins.Prepend(person.Email).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        var person = people.Single(p => p.Id == userId);
+        var admins = people.Where(p => p.Id != userId).Select(p => p.Email);
+        return new Recipients(string.IsNullOrWhiteSpace(person.DisplayName) ? person.Email : person.DisplayName,
+            admins.Prepend(person.Email).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
     }
 
     private void Enqueue(BidScope scope, Recipients recipients, string template, object details)
