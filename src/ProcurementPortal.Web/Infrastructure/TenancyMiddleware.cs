@@ -18,10 +18,10 @@ public sealed class TenancyMiddleware(RequestDelegate next)
         var scoped = endpoint?.Metadata.GetOrderedMetadata<TenantScopedAttribute>() ?? [];
         var isPublic = endpoint?.Metadata.GetMetadata<PublicTenantPageAttribute>() is not null;
         if (endpoint is not null && http.User.IsApiClient()
-            && (scoped.Count == 0 || endpoint.Metadata.GetMetadata<PersonOnlyAttribute>() is not null))
+            && ((scoped.Count == 0 && !isPublic) || endpoint.Metadata.GetMetadata<PersonOnlyAttribute>() is not null))
         {
-            // An API client token reaches its own tenant's routes only (no provider, platform or account routes), and
-            // none of the actions that record which person took them.
+            // An API client token reaches its own tenant's routes and public tenant data (open data, notices) only (no
+            // provider, platform or account routes), and none of the actions that record which person took them.
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }

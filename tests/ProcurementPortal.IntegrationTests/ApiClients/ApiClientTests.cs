@@ -33,6 +33,15 @@ public sealed class ApiClientTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{b.Api}/procurements/{procurementOfB}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{a.Api}/procurements/{procurementOfB}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{b.Api}/members")).StatusCode);
+
+        // Open data is for anyone: the client gets what an anonymous caller gets, not a refusal.
+        foreach (var tenant in new[] { a, b })
+        {
+            var anonymous = await fixture.CreateClient().GetAsync($"{tenant.Api}/ocds/releases");
+            var asClient = await client.GetAsync($"{tenant.Api}/ocds/releases");
+            Assert.NotEqual(HttpStatusCode.Forbidden, asClient.StatusCode);
+            Assert.Equal(anonymous.StatusCode, asClient.StatusCode);
+        }
     }
 
     [Fact]
