@@ -43,6 +43,18 @@ public sealed class AttentionTests(PortalFixture fixture)
         Assert.DoesNotContain(await AttentionAsync(tender.Officer, url), i => i.GetProperty("kind").GetString() == "clarifications");
     }
 
+    [Fact]
+    public async Task The_officer_s_dashboard_counts_procurements_closed_and_not_yet_awarded()
+    {
+        var tender = await fixture.PublishedTenderAsync();
+        var dashboard = await fixture.CookieClientAsync(await OfficerEmailAsync(tender));
+        Assert.Contains("1 open for tenders, 0 closed and not yet awarded.", WebUtility.HtmlDecode(await dashboard.GetStringAsync($"/{tender.Tenant.Slug}")));
+
+        await fixture.SqlAsync($"update procurements set state = 'Evaluation' where id = '{tender.Id}'");
+
+        Assert.Contains("0 open for tenders, 1 closed and not yet awarded.", WebUtility.HtmlDecode(await dashboard.GetStringAsync($"/{tender.Tenant.Slug}")));
+    }
+
     private async Task<string> OfficerEmailAsync(Tender tender)
     {
         var me = await tender.Officer.GetFromJsonAsync<JsonElement>("/api/v1/me");
