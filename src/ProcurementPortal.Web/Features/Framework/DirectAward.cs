@@ -55,29 +55,19 @@ public sealed class DirectAwards(PortalDbContext db)
             return Outcome<DirectAwardProposal>.NotFound();
         }
         var errors = command.Validate();
-        var agreement = command.LotId is { } lotId
-            ? await db.FrameworkAgreements.AsNoTracking().SingleOrDefaultAsync(f => f.ProcurementId == procurementId && f.LotId == lotId, ct)
-            : null;
-        if (agreement is null && !await db.FrameworkAgreements.AnyAsync(f => f.ProcurementId == procurementId, ct))
+        if (!await db.FrameworkAgreements.AnyAsync(f => f.ProcurementId == procurementId, ct))
         {
             return Outcome<DirectAwardProposal>.NotFound();
         }
-        errors.Require(command.LotId is null || agreement is not null, nameof(command.LotId), "Choose a lot of this framework");
-        var lot = agreement is null ? null : await db.Lots.AsNoTracking().Include(l => l.Bands).SingleAsync(l => l.Id == agreement.LotId, ct);
-        var band = lot?.Bands.FirstOrDefault(b => b.Code == command.BandCode?.Trim());
-        errors.Require(string.IsNullOrWhiteSpace(command.BandCode) || lot is null || band is not null, nameof(command.BandCode), "Choose a need band of this lot");
-        var today = DateOnly.FromDateTime(UkTime.ToUk(await db.DatabaseNowAsync(ct)));
-        errors.Require(command.StartsOn is null || command.StartsOn >= today, nameof(command.StartsOn), "The start date must be today or later");
-        errors.Require(command.StartsOn is null || agreement is null || command.StartsOn <= agreement.EndsOn, nameof(command.StartsOn),
-            $"The start date must be on or before the framework's end, {agreement?.EndsOn:d MMMM yyyy}");
-        if (!errors.IsEmpty)
+        if (await LotNeed.ReadAsync(db, procurementId, command.LotId, command.BandCode, command.StartsOn, errors, ct) is not { } need)
         {
             return errors;
         }
-        var members = await db.FrameworkMembers.AsNoTracking().Where(m => m.FrameworkAgreementId == agreement!.Id)
+        var (agreement, lot, band, _) = need;
+        var members = await db.FrameworkMembers.AsNoTracking().Where(m => m.FrameworkAgreementId == agreement.Id)
             .Join(db.Contracts, m => m.ContractId, c => c.Id, (m, c) => new { Member = m, c.Rates }).ToListAsync(ct);
         var candidates = members.Select(m => new DirectAwardCandidate(m.Member.Id, m.Member.ProviderName, m.Member.Rank, m.Member.Status,
-            m.Rates.FirstOrDefault(r => r.BandCode == band!.Code)?.Rate)).ToList();
+            m.Rates.FirstOrDefault(r => r.BandCode == band.Code)?.Rate)).ToList();
         var rule = command.Rule!.Value;
         if (DirectAwardMechanism.Propose(rule, candidates) is not { } proposed)
         {
@@ -87,11 +77,11 @@ public sealed class DirectAwards(PortalDbContext db)
             .OrderBy(c => c.Rank ?? int.MaxValue).ThenBy(c => c.ProviderName, StringComparer.Ordinal)
             .Select(c =>
             {
-                var value = CallOffValue.Of(c.BandRate!.Value, command.HoursPerWeek!.Value, command.StartsOn!.Value, agreement!.EndsOn);
+                var value = CallOffValue.Of(c.BandRate!.Value, command.HoursPerWeek!.Value, command.StartsOn!.Value, agreement.EndsOn);
                 var providerId = members.Single(m => m.Member.Id == c.MemberId).Member.ProviderId;
                 return new DirectAwardOption(c.MemberId, providerId, c.ProviderName, c.Rank, c.BandRate.Value, value.Weekly, value.Annual, value.OverTerm);
             }).ToList();
-        return Outcome<DirectAwardProposal>.Ok(new DirectAwardProposal(proposalId, lot!.Id, $"Lot {lot.Number} {lot.Name}", agreement!.Id, band!.Code, band.Name,
+        return Outcome<DirectAwardProposal>.Ok(new DirectAwardProposal(proposalId, lot.Id, $"Lot {lot.Number} {lot.Name}", agreement.Id, band.Code, band.Name,
             command.HoursPerWeek!.Value, command.StartsOn!.Value, agreement.EndsOn, rule, DirectAwardMechanism.Describe(rule),
             options.Single(o => o.MemberId == proposed.MemberId), options, CallOffValue.Convention));
     }
