@@ -66,7 +66,7 @@ public sealed class FrameworkController(FrameworkMembers framework) : Controller
     [ApiTwin("POST /api/v1/t/{tenant}/procurements/{id}/framework/direct-award")]
     [TenantScoped(Role.ProcurementOfficer)]
     [PersonOnly]
-    public async Task<IActionResult> ConfirmDirectAward(Guid id, DirectAwardForm form, [FromServices] ProposeDirectAwardHandler propose,
+    public async Task<IActionResult> ConfirmDirectAward(Guid id, DirectAwardForm form, [FromServices] DirectAwards awards,
         [FromServices] ConfirmDirectAwardHandler handler, CancellationToken ct)
     {
         if (await framework.FindAsync(id, ct) is not { } view)
@@ -84,7 +84,8 @@ public sealed class FrameworkController(FrameworkMembers framework) : Controller
             return NotFound();
         }
         outcome.Errors!.CopyTo(ModelState);
-        var proposal = await ReadAsync(form, command => propose.HandleAsync(id, command, ct));
+        // The same proposal again (its id kept), to show beside the errors.
+        var proposal = await ReadAsync(form, command => awards.ProposeAsync(id, command.ProposalId ?? Guid.CreateVersion7(), command, ct));
         return View(nameof(DirectAward), form.For(view, proposal.Value));
     }
 
