@@ -52,35 +52,24 @@ public sealed class PostPackageRequestHandler(PortalDbContext db, AuditLog audit
             return Outcome<PackageRequest>.NotFound();
         }
         var errors = command.Validate();
-        var agreement = command.LotId is { } lotId
-            ? await db.FrameworkAgreements.AsNoTracking().SingleOrDefaultAsync(f => f.ProcurementId == procurementId && f.LotId == lotId, ct)
-            : null;
-        var lot = agreement is null ? null : await db.Lots.AsNoTracking().Include(l => l.Bands).SingleAsync(l => l.Id == agreement.LotId, ct);
-        errors.Require(command.LotId is null || agreement is not null, nameof(command.LotId), "Choose a lot of this framework");
-        var band = lot?.Bands.FirstOrDefault(b => b.Code == command.BandCode?.Trim());
-        errors.Require(string.IsNullOrWhiteSpace(command.BandCode) || lot is null || band is not null, nameof(command.BandCode), "Choose a need band of this lot");
-        var now = await db.DatabaseNowAsync(ct);
-        var today = DateOnly.FromDateTime(UkTime.ToUk(now));
-        errors.Require(command.StartsOn is null || command.StartsOn >= today, nameof(command.StartsOn), "The start date must be today or later");
-        errors.Require(command.StartsOn is null || agreement is null || command.StartsOn <= agreement.EndsOn, nameof(command.StartsOn),
-            $"The start date must be on or before the framework's end, {agreement?.EndsOn:d MMMM yyyy}");
-        if (!errors.IsEmpty)
+        if (await Framework.LotNeed.ReadAsync(db, procurementId, command.LotId, command.BandCode, command.StartsOn, errors, ct) is not { } need)
         {
             return errors;
         }
+        var (agreement, lot, band, now) = need;
         var members = await db.FrameworkMembers.AsNoTracking()
-            .Where(m => m.FrameworkAgreementId == agreement!.Id && m.Status == MemberStatus.Active)
+            .Where(m => m.FrameworkAgreementId == agreement.Id && m.Status == MemberStatus.Active)
             .Select(m => new { m.ProviderId, m.ProviderName }).ToListAsync(ct);
         var count = await db.PackageRequests.CountAsync(r => r.ProcurementId == procurementId, ct);
         var request = new PackageRequest
         {
-            Reference = $"{procurement.Reference}-L{lot!.Number}-P{count + 1:0000}",
+            Reference = $"{procurement.Reference}-L{lot.Number}-P{count + 1:0000}",
             ProcurementId = procurementId,
-            FrameworkAgreementId = agreement!.Id,
+            FrameworkAgreementId = agreement.Id,
             LotId = lot.Id,
             LotName = $"Lot {lot.Number} {lot.Name}",
             PostcodeDistrict = Core.Domain.Framework.PostcodeDistrict.Normalise(command.PostcodeDistrict)!,
-            BandCode = band!.Code,
+            BandCode = band.Code,
             BandName = band.Name,
             HoursPerWeek = command.HoursPerWeek!.Value,
             StartsOn = command.StartsOn!.Value,

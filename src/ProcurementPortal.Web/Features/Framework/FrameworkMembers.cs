@@ -3,6 +3,7 @@ using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Domain.Framework;
 using ProcurementPortal.Core.Domain.Procurements;
+using ProcurementPortal.Web.Features.Procurements;
 using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.Framework;
@@ -75,6 +76,32 @@ public sealed class FrameworkMembers(PortalDbContext db)
     /// <summary>The member of the procurement's framework, tracked for a status change; null when not found.</summary>
     public Task<FrameworkMember?> MemberAsync(Guid procurementId, Guid memberId, CancellationToken ct) =>
         db.FrameworkMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.ProcurementId == procurementId, ct);
+}
+
+/// <summary>A need placed on a lot of the framework: the lot's agreement, the lot, its need band, and the database clock's now.</summary>
+public sealed record LotNeed(FrameworkAgreement Agreement, Lot Lot, FeeBand Band, DateTime Now)
+{
+    /// <summary>
+    /// Reads the lot, band and start date that a package request or a direct award names, adding field errors to
+    /// <paramref name="errors"/> (a lot not of this framework, a band not of the lot, a start before today or after the
+    /// framework's end). Null when anything is missing or wrong.
+    /// </summary>
+    public static async Task<LotNeed?> ReadAsync(PortalDbContext db, Guid procurementId, Guid? lotId, string? bandCode, DateOnly? startsOn, Errors errors, CancellationToken ct)
+    {
+        var agreement = lotId is { } id
+            ? await db.FrameworkAgreements.AsNoTracking().SingleOrDefaultAsync(f => f.ProcurementId == procurementId && f.LotId == id, ct)
+            : null;
+        var lot = agreement is null ? null : await db.Lots.AsNoTracking().Include(l => l.Bands).SingleAsync(l => l.Id == agreement.LotId, ct);
+        errors.Require(lotId is null || agreement is not null, "LotId", "Choose a lot of this framework");
+        var band = lot?.Bands.FirstOrDefault(b => b.Code == bandCode?.Trim());
+        errors.Require(string.IsNullOrWhiteSpace(bandCode) || lot is null || band is not null, "BandCode", "Choose a need band of this lot");
+        var now = await db.DatabaseNowAsync(ct);
+        var today = DateOnly.FromDateTime(UkTime.ToUk(now));
+        errors.Require(startsOn is null || startsOn >= today, "StartsOn", "The start date must be today or later");
+        errors.Require(startsOn is null || agreement is null || startsOn <= agreement.EndsOn, "StartsOn",
+            $"The start date must be on or before the framework's end, {agreement?.EndsOn:d MMMM yyyy}");
+        return errors.IsEmpty ? new LotNeed(agreement!, lot!, band!, now) : null;
+    }
 }
 
 /// <summary>What suspending and reinstating share: the procurement's reference, the emails and the audit summary.</summary>

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace ProcurementPortal.Core.Domain.Framework;
+
+/// <summary>The framework's objective mechanism for awarding a call-off directly, without competition.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DirectAwardRule>))]
+public enum DirectAwardRule
+{
+    /// <summary>The active member ranked highest on the framework's evaluation.</summary>
+    HighestRanked = 1,
+    /// <summary>The active member with the lowest framework rate for the need band.</summary>
+    LowestRate,
+}
+
+/// <summary>A lot's member as the mechanism reads it: its framework rank, status and agreed rate for the need band (null when it has none).</summary>
+public sealed record DirectAwardCandidate(Guid MemberId, string ProviderName, int? Rank, MemberStatus Status, decimal? BandRate);
+
+/// <summary>
+/// The objective mechanism for a direct award on a lot, as the direct-award page states it. Only active members are
+/// considered (suspended and departed members are skipped). A pure function: the same members always give the same provider.
+/// </summary>
+public static class DirectAwardMechanism
+{
+    public static string Describe(DirectAwardRule rule) => rule switch
+    {
+        DirectAwardRule.HighestRanked =>
+            "Highest-ranked active member: the active member ranked highest in the framework's evaluation. Suspended members are skipped.",
+        DirectAwardRule.LowestRate =>
+            "Lowest rate for the need band: the active member whose framework rate for the band is lowest. Ties go to the member " +
+            "ranked higher on the framework, then to the provider's name in alphabetical order. Suspended members are skipped.",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+    };
+
+    /// <summary>The member the rule proposes, or null when no active member can take the award (none, or none with a rate for the band).</summary>
+    public static DirectAwardCandidate? Propose(DirectAwardRule rule, IEnumerable<DirectAwardCandidate> members)
+    {
+        var eligible = members.Where(m => m.Status == MemberStatus.Active && m.BandRate is not null);
+        var ordered = rule switch
+        {
+            DirectAwardRule.HighestRanked => eligible.OrderBy(m => m.Rank ?? int.MaxValue),
+            DirectAwardRule.LowestRate => eligible.OrderBy(m => m.BandRate).ThenBy(m => m.Rank ?? int.MaxValue),
+            _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+        };
+        return ordered.ThenBy(m => m.ProviderName, StringComparer.Ordinal).ThenBy(m => m.MemberId).FirstOrDefault();
+    }
+}
