@@ -15,6 +15,7 @@ public static class BrokerageFeature
         .AddScoped<ConfirmDirectAwardHandler>()
         .AddScoped<PackageRequests>()
         .AddScoped<PackageAccess>()
+        .AddScoped<PackageResponder>()
         .AddScoped<PostPackageRequestHandler>()
         .AddScoped<OfferOnPackageHandler>()
         .AddScoped<DeclinePackageHandler>()

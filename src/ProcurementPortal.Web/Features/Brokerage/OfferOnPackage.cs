@@ -20,49 +20,23 @@ public sealed record OfferOnPackageCommand
 /// rate for the band (the framework's terms). Judged to the second by the database clock at the start of the
 /// transaction, as bids are; a late offer is refused with its receipt time and nothing is saved. One response per member.
 /// </summary>
-public sealed class OfferOnPackageHandler(PortalDbContext db, PackageAccess access, AuditLog audit, IActor actor)
+public sealed class OfferOnPackageHandler(PackageResponder responder)
 {
-    public async Task<Outcome<ResponseOutcome>> HandleAsync(Guid requestId, OfferOnPackageCommand command, CancellationToken ct)
-    {
-        if (await access.OpenAsync(requestId, command.ProviderId, ct) is not { } package || package.Member.Status != MemberStatus.Active)
-        {
-            return Outcome<ResponseOutcome>.NotFound();
-        }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var window = await PackageWindow.EnterAsync(db, requestId, forUpdate: false, ct);
-        if (window.Late("Your offer") is { } late)
-        {
-            return Outcome<ResponseOutcome>.Ok(new ResponseOutcome(null, late));
-        }
-        var errors = new Errors()
-            .Require(package.Response is null, nameof(command.HourlyRate), "Your organisation has already responded to this request")
-            .Require(command.CanStartOn is not null, nameof(command.CanStartOn), "Enter the date you can start")
-            .Require(command.CanStartOn is null || command.CanStartOn <= package.Request.EndsOn, nameof(command.CanStartOn),
-                $"The start date must be on or before {package.Request.EndsOn:d MMMM yyyy}, the framework's end")
-            .Require(command.HourlyRate is > 0, nameof(command.HourlyRate), "Enter your hourly rate, more than £0")
-            .Require(command.HourlyRate is null || decimal.Round(command.HourlyRate.Value, 2) == command.HourlyRate, nameof(command.HourlyRate), "Enter the rate in pounds and pence");
-        errors.Require(package.BandRate is { } cap && (command.HourlyRate is null || command.HourlyRate <= cap), nameof(command.HourlyRate), package.BandRate is { } rate
-            ? $"Your rate must be no higher than your framework rate for {package.Request.BandCode} {package.Request.BandName}, {Money.Format(rate)} an hour"
-            : $"Your organisation has no framework rate for {package.Request.BandCode}, so it cannot offer");
-        if (!errors.IsEmpty)
-        {
-            return errors;
-        }
-        var response = db.PackageResponses.Add(new PackageResponse
-        {
-            PackageRequestId = requestId,
-            MemberId = package.Member.Id,
-            ProviderName = package.Member.ProviderName,
-            Kind = PackageResponseKind.Offer,
-            CanStartOn = command.CanStartOn,
-            HourlyRate = command.HourlyRate,
-            ReceivedAt = window.Now,
-            RespondedByName = actor.Name,
-        }).Entity;
-        // Sealed until the window closes: the tenant's audit log does not name who offered what.
-        audit.RecordWithoutActor("a provider", "brokerage.response_received", nameof(PackageRequest), requestId, $"{package.Request.Reference}: a response was received");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<ResponseOutcome>.Ok(new ResponseOutcome(response, null));
-    }
+    public Task<Outcome<ResponseOutcome>> HandleAsync(Guid requestId, OfferOnPackageCommand command, CancellationToken ct) =>
+        responder.RespondAsync(requestId, command.ProviderId, "Your offer", nameof(command.HourlyRate),
+            (package, errors) => errors
+                .Require(command.CanStartOn is not null, nameof(command.CanStartOn), "Enter the date you can start")
+                .Require(command.CanStartOn is null || command.CanStartOn <= package.Request.EndsOn, nameof(command.CanStartOn),
+                    $"The start date must be on or before {package.Request.EndsOn:d MMMM yyyy}, the framework's end")
+                .Require(command.HourlyRate is > 0, nameof(command.HourlyRate), "Enter your hourly rate, more than £0")
+                .Require(command.HourlyRate is null || decimal.Round(command.HourlyRate.Value, 2) == command.HourlyRate, nameof(command.HourlyRate), "Enter the rate in pounds and pence")
+                .Require(package.BandRate is { } cap && (command.HourlyRate is null || command.HourlyRate <= cap), nameof(command.HourlyRate), package.BandRate is { } rate
+                    ? $"Your rate must be no higher than your framework rate for {package.Request.BandCode} {package.Request.BandName}, {Money.Format(rate)} an hour"
+                    : $"Your organisation has no framework rate for {package.Request.BandCode}, so it cannot offer"),
+            response =>
+            {
+                response.Kind = PackageResponseKind.Offer;
+                response.CanStartOn = command.CanStartOn;
+                response.HourlyRate = command.HourlyRate;
+            }, ct);
 }

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using ProcurementPortal.Core.Audit;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Domain.Framework;
 using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.Web.Features.Bids;
 using ProcurementPortal.Web.Features.Notices;
+using ProcurementPortal.Web.Infrastructure;
 
 namespace ProcurementPortal.Web.Features.Brokerage;
 
@@ -80,3 +82,50 @@ internal sealed record PackageWindow(PackageRequestStatus Status, DateTime Close
 
 /// <summary>A response's outcome: saved, or refused as late with both times.</summary>
 public sealed record ResponseOutcome(PackageResponse? Response, LateBid? Late);
+
+/// <summary>
+/// What an offer and a decline share: only an active member of the lot may answer (else 404); the window is judged by
+/// the database clock at the start of the transaction (late: refused with the receipt time, nothing saved); one
+/// response per member; the audit event does not name who answered (sealed until the window closes).
+/// </summary>
+public sealed class PackageResponder(PortalDbContext db, PackageAccess access, AuditLog audit, IActor actor)
+{
+    /// <param name="what">How the refusal names the answer when it is late ("Your offer").</param>
+    /// <param name="field">The command's field the "already responded" error is shown against.</param>
+    /// <param name="validate">The answer's own checks, added to the errors.</param>
+    /// <param name="fill">Writes the answer's kind and fields into the response.</param>
+    public async Task<Outcome<ResponseOutcome>> RespondAsync(Guid requestId, Guid? providerId, string what, string field,
+        Action<ProviderPackage, Errors> validate, Action<PackageResponse> fill, CancellationToken ct)
+    {
+        if (await access.OpenAsync(requestId, providerId, ct) is not { } package || package.Member.Status != MemberStatus.Active)
+        {
+            return Outcome<ResponseOutcome>.NotFound();
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var window = await PackageWindow.EnterAsync(db, requestId, forUpdate: false, ct);
+        if (window.Late(what) is { } late)
+        {
+            return Outcome<ResponseOutcome>.Ok(new ResponseOutcome(null, late));
+        }
+        var errors = new Errors().Require(package.Response is null, field, "Your organisation has already responded to this request");
+        validate(package, errors);
+        if (!errors.IsEmpty)
+        {
+            return errors;
+        }
+        var response = new PackageResponse
+        {
+            PackageRequestId = requestId,
+            MemberId = package.Member.Id,
+            ProviderName = package.Member.ProviderName,
+            ReceivedAt = window.Now,
+            RespondedByName = actor.Name,
+        };
+        fill(response);
+        db.PackageResponses.Add(response);
+        audit.RecordWithoutActor("a provider", "brokerage.response_received", nameof(PackageRequest), requestId, $"{package.Request.Reference}: a response was received");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<ResponseOutcome>.Ok(new ResponseOutcome(response, null));
+    }
+}
