@@ -11,6 +11,12 @@ public static class LancashireFramework
 {
     public const string Title = "Mental Health Care and Support Framework";
 
+    /// <summary>The framework's first round, awarded in the demo: its members take packages of care while the next round is tendered.</summary>
+    public const string FirstRoundTitle = "Mental Health Care and Support Framework: first round";
+
+    public const decimal CurrentAnnualSpend = 6_800_000m;
+    public const decimal AnnualBudget = 6_000_000m;
+
     public static readonly (string Name, decimal HoursPerWeek)[] Lots = [("East", 2000m), ("North", 1500m), ("Central", 3000m)];
 
     public static readonly (string Code, string Name, decimal Ceiling, decimal Share)[] Bands =
@@ -21,6 +27,10 @@ public static class LancashireFramework
         ("B4", "Complex needs", 17.96m, 0.10m),
     ];
 
+    /// <summary>A lot's bands as a demo tender enters them: paid by the hour, the lot's hours a year split by the bands' shares.</summary>
+    public static IReadOnlyList<DemoBand> DemoBands(decimal hoursPerWeek) =>
+        Bands.Select(b => new DemoBand(b.Code, b.Name, $"{b.Name}: hours of support a week set by the assessment", "Hour", b.Ceiling, hoursPerWeek * 52m * b.Share)).ToList();
+
     /// <summary>The framework as a draft procurement whose deadlines are 2 and 4 weeks after <paramref name="utcNow"/>.</summary>
     public static Procurement Build(DateTime utcNow)
     {
@@ -29,8 +39,8 @@ public static class LancashireFramework
             Title = Title,
             Description = "Care and support for adults with mental health needs, in their own homes and supported accommodation.",
             CpvCode = "85312000-9",
-            CurrentAnnualSpend = 6_800_000m,
-            AnnualBudget = 6_000_000m,
+            CurrentAnnualSpend = CurrentAnnualSpend,
+            AnnualBudget = AnnualBudget,
             PriceWeight = 40m,
             ClarificationDeadline = utcNow.AddDays(14),
             SubmissionDeadline = utcNow.AddDays(28),

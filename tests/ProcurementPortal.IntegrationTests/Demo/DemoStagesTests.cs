@@ -4,6 +4,7 @@ using ProcurementPortal.Core.Demo;
 using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Domain.Bids;
 using ProcurementPortal.Core.Domain.DecisionReports;
+using ProcurementPortal.Core.Domain.Framework;
 using ProcurementPortal.Core.Domain.MarketIntent;
 using ProcurementPortal.Core.Domain.Procurements;
 using ProcurementPortal.IntegrationTests.Support;
@@ -130,6 +131,31 @@ public sealed class DemoStagesTests(DemoStagesFixture demo) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task Lancashire_has_its_first_round_awarded_with_members_on_three_lots_two_placements_and_an_open_package_request()
+    {
+        await using var db = portal.SuperuserDb();
+        var round = await db.Procurements.IgnoreQueryFilters().SingleAsync(p => p.Title == LancashireFramework.FirstRoundTitle);
+        Assert.Equal(ProcurementState.Awarded, round.State);
+        var members = await db.FrameworkMembers.IgnoreQueryFilters().Where(m => m.ProcurementId == round.Id)
+            .Join(db.Lots.IgnoreQueryFilters(), m => m.LotId, l => l.Id, (m, l) => new { l.Name, m.ProviderName, m.Status }).ToListAsync();
+        Assert.Equal(["Central", "East", "North"], members.Select(m => m.Name).Distinct().Order());
+        Assert.All(members.GroupBy(m => m.Name), lot => Assert.Equal(3, lot.Count()));
+        Assert.All(members, m => Assert.Equal(MemberStatus.Active, m.Status));
+
+        var requests = await db.PackageRequests.IgnoreQueryFilters().Where(r => r.ProcurementId == round.Id).ToListAsync();
+        Assert.Equal(3, requests.Count);
+        Assert.All(requests, r => Assert.Equal("Lot 3 Central", r.LotName));
+        var placed = requests.Where(r => r.Status == PackageRequestStatus.Placed).ToList();
+        Assert.Equal(2, placed.Count);
+        var callOffs = await db.Contracts.IgnoreQueryFilters().Where(c => placed.Select(r => r.CallOffContractId).Contains(c.Id)).ToListAsync();
+        Assert.Equal(2, callOffs.Count);
+        Assert.All(callOffs, c => Assert.Null(c.LotId));
+        var open = Assert.Single(requests, r => r.Status == PackageRequestStatus.Open);
+        Assert.True(open.ClosesAt > DateTime.UtcNow);
+        Assert.Equal(1, await db.PackageResponses.IgnoreQueryFilters().CountAsync(x => x.PackageRequestId == open.Id));
+    }
+
+    [Fact]
     public async Task Running_the_stager_again_changes_nothing()
     {
         var before = await SnapshotAsync();
@@ -149,6 +175,8 @@ public sealed class DemoStagesTests(DemoStagesFixture demo) : IClassFixture<Demo
             await db.BidVersions.IgnoreQueryFilters().CountAsync(),
             await db.IndividualScores.IgnoreQueryFilters().CountAsync(),
             await db.Contracts.IgnoreQueryFilters().CountAsync(),
+            await db.PackageRequests.IgnoreQueryFilters().CountAsync(),
+            await db.PackageResponses.IgnoreQueryFilters().CountAsync(),
             await db.DecisionReports.IgnoreQueryFilters().CountAsync(),
             await db.AuditEvents.IgnoreQueryFilters().CountAsync(),
             await db.OutboxMessages.IgnoreQueryFilters().CountAsync(),

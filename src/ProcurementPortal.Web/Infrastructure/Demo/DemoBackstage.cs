@@ -4,7 +4,9 @@ using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain;
 using ProcurementPortal.Core.Domain.Procurements;
 using ProcurementPortal.Core.Jobs;
+using ProcurementPortal.Core.Domain.Framework;
 using ProcurementPortal.Web.Features.Award;
+using ProcurementPortal.Web.Features.Brokerage;
 using ProcurementPortal.Web.Features.Procurements;
 
 namespace ProcurementPortal.Web.Infrastructure.Demo;
@@ -81,6 +83,19 @@ public sealed class DemoBackstage(IServiceScopeFactory scopes, IConfiguration co
             audit.Record("demo.standstill_moved", nameof(Procurement), procurementId, $"standstill end brought forward to {now:u} for the demo");
         }, ct);
         await RunAsync<StandstillJob>(j => j.RunAsync(tenantId, procurementId, ct));
+    }
+
+    /// <summary>A package request's response window closes now (it would take hours); then its job closes it.</summary>
+    public async Task CloseWindowAsync(Guid tenantId, Guid requestId, CancellationToken ct)
+    {
+        await InTenantAsync(tenantId, async (db, audit) =>
+        {
+            var request = await db.PackageRequests.SingleAsync(r => r.Id == requestId, ct);
+            var now = await db.DatabaseNowAsync(ct);
+            request.ClosesAt = now.AddSeconds(-1);
+            audit.Record("demo.window_moved", nameof(PackageRequest), request.Id, $"{request.Reference}: response window brought forward to {now:u} for the demo");
+        }, ct);
+        await RunAsync<PackageWindowJob>(j => j.RunAsync(tenantId, requestId, ct));
     }
 
     /// <summary>The ids of the procurement's pass/fail questions (the gates an officer records).</summary>

@@ -15,7 +15,7 @@ public enum DemoStageOutcome
 public sealed record DemoStageResult(int Number, string Name, DemoStageOutcome Outcome, TimeSpan Took);
 
 /// <summary>
-/// Leaves the demo portal with the seed papers' procurements at five stages (issue 11, item 4), driving the real use
+/// Leaves the demo portal with the seed papers' procurements at six stages (issue 11, item 4; issue 13, item 8), driving the real use
 /// cases through the portal's own API as the demo users, so that bids are sealed with receipts, the audit chain and the
 /// outbox are written as they would be by people. Runs after the demo data is seeded (<c>Portal:DemoStages</c>).
 /// Idempotent: each stage first looks for its procurement (or statement) by title and does nothing when it has gone
@@ -23,7 +23,7 @@ public sealed record DemoStageResult(int Number, string Name, DemoStageOutcome O
 /// </summary>
 public sealed class DemoStager(DemoBackstage backstage, ILogger<DemoStager> log)
 {
-    public const int Stages = 5;
+    public const int Stages = 6;
 
     public async Task<IReadOnlyList<DemoStageResult>> RunAsync(HttpClient http, CancellationToken ct)
     {
@@ -35,6 +35,7 @@ public sealed class DemoStager(DemoBackstage backstage, ILogger<DemoStager> log)
             ("in evaluation: Lambeth's IPSA alliance", () => InEvaluationAsync(api, ct)),
             ("awarded with contracts: Leeds Community Based Mental Health Service", () => AwardedAsync(api, ct)),
             ("waiver and DDP report: Leeds", () => ReportsAsync(api, ct)),
+            ("framework at work: Lancashire's first round, its members, placements and an open package request", () => FrameworkAtWorkAsync(api, ct)),
         };
         var results = new List<DemoStageResult>();
         foreach (var (stage, i) in stages.Select((s, i) => (s, i + 1)))
@@ -207,12 +208,7 @@ public sealed class DemoStager(DemoBackstage backstage, ILogger<DemoStager> log)
         await tender.ScoreAsync(tender.Evaluator1, bid => scores[bid], ct);
         await tender.ModerateAndPublishAsync(tender.Evaluator2, bid => scores[bid], ct);
 
-        await tender.Officer.PutAsync($"{tender.Api}/award/recommendation", new { }, ct);
-        await tender.Approver.PostAsync($"{tender.Api}/award/decision", new { decision = "Approved", comments = "Within the budget of £1,201,227 and well evidenced." }, ct);
-        await tender.Officer.PostAsync($"{tender.Api}/award/letters", new { noticeOn = Standstill.LondonDay(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, ct);
-        await backstage.WriteLettersAsync(tender.TenantId, tender.Id, ct);
-        await tender.Officer.PostAsync($"{tender.Api}/award/notice", null, ct);
-        await backstage.EndStandstillAsync(tender.TenantId, tender.Id, ct);
+        await tender.AwardAsync("Within the budget of £1,201,227 and well evidenced.", ct);
         return true;
     }
 
@@ -234,6 +230,82 @@ public sealed class DemoStager(DemoBackstage backstage, ILogger<DemoStager> log)
             .Where(c => c.GetProperty("reference").GetString()!.StartsWith(LeedsCbmhs.WaiverContractPrefix, StringComparison.Ordinal))
             .Select(c => c.GetProperty("id").GetGuid()).ToList();
         await officer.PostAsync($"/api/v1/t/{slug}/decision-reports/waivers", new { title = LeedsCbmhs.WaiverTitle, contractIds = contracts, extensionMonths = 12 }, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Stage 6: Lancashire's first round of the framework, let on the same lots and bands as the tender now open: the
+    /// three demo providers bid for every lot, are evaluated and appointed, and the standstill ends, so each lot has
+    /// its members. Then the daily flow: two packages of care placed (offers, the window closed, the best confirmed as a
+    /// call-off) and one package request still open with an offer in.
+    /// </summary>
+    private async Task<bool> FrameworkAtWorkAsync(DemoApi api, CancellationToken ct)
+    {
+        const string slug = "lancashire";
+        if (await FindAsync(api.As($"officer1@{slug}.demo"), slug, LancashireFramework.FirstRoundTitle, ct) is not null)
+        {
+            return false;
+        }
+        var tender = await DemoTender.CreateAsync(api, backstage, slug, $"officer2@{slug}.demo", new
+        {
+            title = LancashireFramework.FirstRoundTitle,
+            description = "The first round of the framework: care and support for adults with mental health needs, in their own homes and supported accommodation.",
+            cpvCode = "85312000-9",
+            procedureType = "OpenFramework",
+            annualBudget = LancashireFramework.AnnualBudget,
+            currentAnnualSpend = LancashireFramework.CurrentAnnualSpend,
+            contractTermMonths = 36,
+            extensionOptions = "Two optional extensions of 12 months",
+            clarificationDeadline = DateTimeOffset.UtcNow.AddDays(14),
+            submissionDeadline = DateTimeOffset.UtcNow.AddDays(28),
+        }, ct);
+        await tender.PublishAsync(LancashireFramework.Lots.Select(l => (l.Name, $"{l.Name} Lancashire", 8, LancashireFramework.DemoBands(l.HoursPerWeek))),
+            "How will you promote recovery and rehabilitation?", ct);
+        var scores = await tender.ReadyForScoringAsync(
+        [
+            new("ribble-valley", "We support people in the Ribble Valley to recover at home, with a named worker and a plan reviewed every twelve weeks.", 0.96m, 4),
+            new("aire-valley", "Our recovery college and a personal budget for everyone who wants one give people choice and control.", 0.92m, 3),
+            new("brixton-wellbeing", "Community wellbeing hubs with a local partner in each district, and peer workers who have used services.", 0.98m, 3),
+        ], [tender.Evaluator1], tender.Evaluator2, ct);
+        await tender.ScoreAsync(tender.Evaluator1, bid => scores[bid], ct);
+        await tender.ModerateAndPublishAsync(tender.Evaluator2, bid => scores[bid], ct);
+        await tender.AwardAsync("Within the affordability model of £6,000,000 a year; every lot has three providers.", ct);
+
+        var officer = tender.Officer;
+        var central = (await officer.GetAsync($"{tender.Api}/framework", ct)).GetProperty("lots").EnumerateArray()
+            .Single(l => l.GetProperty("name").GetString() == "Central").GetProperty("lotId").GetGuid();
+        var packages = new (string District, string Band, decimal Hours, string Needs, string Case, bool Place)[]
+        {
+            ("PR1", "B2", 14m, "Morning calls, help with medication and meals; the person speaks Gujarati.", "ASC-40917", true),
+            ("PR2", "B3", 21m, "Daily support to keep a tenancy, two visits a day, a worker confident with self-harm plans.", "ASC-41102", true),
+            ("PR5", "B1", 7m, "Weekly shopping and budgeting support, and help to join a community group.", "ASC-41388", false),
+        };
+        // Offers as a share of the band's ceiling: under every member's framework rate (its bid, 92–98% of the ceiling).
+        var offers = new (string Provider, decimal Share)[] { ("aire-valley", 0.86m), ("ribble-valley", 0.87m), ("brixton-wellbeing", 0.89m) };
+        foreach (var package in packages)
+        {
+            var posted = await officer.PostAsync($"/api/v1/t/{slug}/procurements/{tender.Id}/package-requests", new
+            {
+                lotId = central, postcodeDistrict = package.District, bandCode = package.Band, hoursPerWeek = package.Hours,
+                startsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)), requirements = package.Needs, caseReference = package.Case,
+                responseWindowHours = 24,
+            }, ct);
+            var request = $"/api/v1/t/{slug}/package-requests/{posted.GetProperty("request").GetProperty("id").GetGuid()}";
+            var ceiling = LancashireFramework.Bands.Single(b => b.Code == package.Band).Ceiling;
+            foreach (var (provider, share) in package.Place ? offers : offers.Take(1))
+            {
+                await api.As($"bidwriter@{provider}.demo").PostAsync($"{request}/offer", new
+                {
+                    canStartOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)), hourlyRate = Math.Round(ceiling * share, 2),
+                }, ct);
+            }
+            if (package.Place)
+            {
+                await backstage.CloseWindowAsync(tender.TenantId, posted.GetProperty("request").GetProperty("id").GetGuid(), ct);
+                var best = (await officer.GetAsync(request, ct)).GetProperty("ranking").EnumerateArray().First().GetProperty("responseId").GetGuid();
+                await officer.PostAsync($"{request}/confirm", new { responseId = best }, ct);
+            }
+        }
         return true;
     }
 

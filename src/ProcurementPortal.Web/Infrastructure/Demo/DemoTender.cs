@@ -65,6 +65,31 @@ public sealed class DemoTender(DemoApi api, DemoBackstage backstage, string slug
         return scores;
     }
 
+    /// <summary>Several lots with their bands, the evaluation model, and the tender published.</summary>
+    public async Task PublishAsync(IEnumerable<(string Name, string Area, int MaxProviders, IReadOnlyList<DemoBand> Bands)> lots, string recoveryQuestion, CancellationToken ct)
+    {
+        foreach (var lot in lots)
+        {
+            await AddLotAsync(lot.Name, lot.Area, lot.MaxProviders, lot.Bands, ct);
+        }
+        await PutEvaluationModelAsync(recoveryQuestion, ct);
+        await PublishAsync(ct);
+    }
+
+    /// <summary>
+    /// After the ranking: the officer records the recommendation, the approver approves it, the letters go, the award
+    /// notice is published and the standstill ends, so the contracts (and a framework's members) are made.
+    /// </summary>
+    public async Task AwardAsync(string approval, CancellationToken ct)
+    {
+        await Officer.PutAsync($"{Api}/award/recommendation", new { }, ct);
+        await Approver.PostAsync($"{Api}/award/decision", new { decision = "Approved", comments = approval }, ct);
+        await Officer.PostAsync($"{Api}/award/letters", new { noticeOn = Core.Calendar.Standstill.LondonDay(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, ct);
+        await backstage.WriteLettersAsync(tenantId, id, ct);
+        await Officer.PostAsync($"{Api}/award/notice", null, ct);
+        await backstage.EndStandstillAsync(tenantId, id, ct);
+    }
+
     private async Task AddLotAsync(string name, string area, int maxProviders, IEnumerable<DemoBand> bands, CancellationToken ct)
     {
         var lot = await Officer.PostAsync($"{Api}/lots", new { name, area, maxProviders, description = $"{name}: {area}" }, ct);
