@@ -18,11 +18,11 @@ public sealed record AwardedFramework(Tender Tender, Guid LotId, Guid AgreementI
     public string Api => $"/api/v1/t/{Tender.Slug}";
 
     /// <summary>The officer posts a B2 package (14 hours a week) on lot 1; the request's id.</summary>
-    public async Task<Guid> PostAsync(int windowHours = 24, string caseReference = "ASC-40917")
+    public async Task<Guid> PostAsync(int windowHours = 24, string caseReference = "ASC-40917", string postcodeDistrict = "pr1")
     {
         var response = await Tender.Officer.PostAsJsonAsync($"{Api}/procurements/{Tender.Id}/package-requests", new
         {
-            lotId = LotId, postcodeDistrict = "pr1", bandCode = "B2", hoursPerWeek = 14m,
+            lotId = LotId, postcodeDistrict, bandCode = "B2", hoursPerWeek = 14m,
             startsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)), requirements = "Morning calls, help with medication and meals.",
             caseReference, responseWindowHours = windowHours,
         });
