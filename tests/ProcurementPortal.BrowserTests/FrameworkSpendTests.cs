@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 using ProcurementPortal.BrowserTests.Support;
 using ProcurementPortal.IntegrationTests.Framework;
@@ -14,12 +13,7 @@ public sealed class FrameworkSpendTests(BrowserFixture browser)
     public async Task Officer_sees_committed_spend_against_the_plan_from_the_framework_page()
     {
         var f = await browser.Portal.AwardedFrameworkAsync(2);
-        var need = new { lotId = f.LotId, bandCode = "B2", hoursPerWeek = 14m, startsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)), rule = "HighestRanked" };
-        var proposal = await (await f.Tender.Officer.PostAsJsonAsync($"{f.Api}/procurements/{f.Tender.Id}/framework/direct-award/proposal", need))
-            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        var made = await f.Tender.Officer.PostAsJsonAsync($"{f.Api}/procurements/{f.Tender.Id}/framework/direct-award",
-            new { need.lotId, need.bandCode, need.hoursPerWeek, need.startsOn, need.rule, proposalId = proposal.GetProperty("proposalId").GetGuid() });
-        Assert.Equal(System.Net.HttpStatusCode.Created, made.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await f.DirectAwardAsync("B2", 14m)).StatusCode);
 
         await using var officer = await PortalPage.OpenAsync(browser);
         await officer.SignInAsync(await browser.Portal.OfficerEmailAsync(f), PortalFixture.Password);

@@ -18,23 +18,13 @@ public sealed class SpendTests(PortalFixture fixture)
 
     private static string SpendPage(AwardedFramework f) => $"/{f.Tender.Slug}/procurements/{f.Tender.Id}/framework/spend";
 
-    private static object Need(AwardedFramework f, string band, decimal hours) => new
-    {
-        lotId = f.LotId, bandCode = band, hoursPerWeek = hours, startsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)), rule = "HighestRanked",
-    };
-
     /// <summary>Proposes a direct award on lot 1 (the highest-ranked member, at its framework rate for the band).</summary>
     private static async Task<JsonElement> ProposeAsync(AwardedFramework f, string band, decimal hours) =>
-        await OkJsonAsync(await f.Tender.Officer.PostAsJsonAsync($"{f.Api}/procurements/{f.Tender.Id}/framework/direct-award/proposal", Need(f, band, hours)));
+        await OkJsonAsync(await f.Tender.Officer.PostAsJsonAsync($"{f.Api}/procurements/{f.Tender.Id}/framework/direct-award/proposal", f.Need(band, hours)));
 
     /// <summary>Awards a call-off directly on lot 1 to the member proposed; the confirm response.</summary>
-    private static async Task<JsonElement> DirectAwardAsync(AwardedFramework f, string band, decimal hours)
-    {
-        var proposal = await ProposeAsync(f, band, hours);
-        var body = JsonSerializer.SerializeToNode(Need(f, band, hours))!.AsObject();
-        body["proposalId"] = proposal.GetProperty("proposalId").GetGuid();
-        return await OkJsonAsync(await f.Tender.Officer.PostAsJsonAsync($"{f.Api}/procurements/{f.Tender.Id}/framework/direct-award", body), HttpStatusCode.Created);
-    }
+    private static async Task<JsonElement> DirectAwardAsync(AwardedFramework f, string band, decimal hours) =>
+        await OkJsonAsync(await f.DirectAwardAsync(band, hours), HttpStatusCode.Created);
 
     /// <summary>Posts a B2 package (14 hours a week), <paramref name="member"/> offers, the window closes; the request's id.</summary>
     private async Task<Guid> OfferedAsync(AwardedFramework f, Member member, decimal rate)

@@ -21,10 +21,7 @@ public sealed class CallOffOcdsTests(PortalFixture fixture)
         var view = await OkJsonAsync(await f.Tender.Officer.GetAsync(f.Package(requestId)));
         var placed = await OkJsonAsync(await f.Tender.Officer.PostAsJsonAsync($"{f.Package(requestId)}/confirm",
             new { responseId = view.GetProperty("ranking")[0].GetProperty("responseId").GetGuid() }), HttpStatusCode.Created);
-        var need = new { lotId = f.LotId, bandCode = "B1", hoursPerWeek = 6m, startsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)), rule = "HighestRanked" };
-        var proposal = await OkJsonAsync(await f.Tender.Officer.PostAsJsonAsync($"{f.Api}/procurements/{f.Tender.Id}/framework/direct-award/proposal", need));
-        var direct = await OkJsonAsync(await f.Tender.Officer.PostAsJsonAsync($"{f.Api}/procurements/{f.Tender.Id}/framework/direct-award",
-            new { need.lotId, need.bandCode, need.hoursPerWeek, need.startsOn, need.rule, proposalId = proposal.GetProperty("proposalId").GetGuid() }), HttpStatusCode.Created);
+        var direct = await OkJsonAsync(await f.DirectAwardAsync("B1", 6m, startInDays: 3), HttpStatusCode.Created);
 
         var anonymous = fixture.CreateClient();
         var package = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/t/{f.Tender.Slug}/ocds/releases");
