@@ -556,6 +556,11 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("annual_value");
 
+                    b.Property<string>("CallOffBandCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("call_off_band_code");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -576,6 +581,11 @@ namespace ProcurementPortal.Migrations.Schema
                     b.Property<Guid?>("FrameworkAgreementId")
                         .HasColumnType("uuid")
                         .HasColumnName("framework_agreement_id");
+
+                    b.Property<decimal?>("HoursPerWeek")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("hours_per_week");
 
                     b.Property<Guid?>("LotId")
                         .HasColumnType("uuid")
@@ -646,6 +656,11 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("value");
+
+                    b.Property<decimal?>("WeeklyValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("weekly_value");
 
                     b.HasKey("Id")
                         .HasName("pk_contracts");

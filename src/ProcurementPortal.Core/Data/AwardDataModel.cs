@@ -64,6 +64,9 @@ internal static class AwardDataModel
             e.Property(c => c.LotName).HasMaxLength(200);
             e.Property(c => c.ExtensionOptions).HasMaxLength(400);
             e.Property(c => c.AnnualValue).HasPrecision(18, 2);
+            e.Property(c => c.CallOffBandCode).HasMaxLength(20);
+            e.Property(c => c.HoursPerWeek).HasPrecision(6, 2);
+            e.Property(c => c.WeeklyValue).HasPrecision(18, 2);
             e.Property(c => c.Rates).HasColumnType("jsonb").HasConversion(
                 rates => JsonSerializer.Serialize(rates, JsonSerializerOptions.Web),
                 json => JsonSerializer.Deserialize<List<AgreedRate>>(json, JsonSerializerOptions.Web) ?? new List<AgreedRate>(),

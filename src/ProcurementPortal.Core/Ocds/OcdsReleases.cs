@@ -105,6 +105,88 @@ public static class OcdsReleases
     }
 
     /// <summary>
+    /// A call-off contract under a framework (a brokerage placement or a direct award) as its own contracting process:
+    /// its own ocid, one release tagged award and contract, linked to the framework's ocid through relatedProcesses
+    /// (relationship framework, scheme ocid). It carries what the contract register holds about the call-off (provider,
+    /// need band, hours, rate, term, value) and nothing of the case: no case reference, postcode district or requirements.
+    /// </summary>
+    public static JsonObject CallOff(string ocidPrefix, Organisation buyer, Procurement framework, Contract callOff, Organisation? supplier, bool brokered)
+    {
+        var ocid = Ocid(ocidPrefix, callOff.Id);
+        var rate = callOff.Rates.FirstOrDefault();
+        var title = $"Call-off under {framework.Reference} {callOff.LotName}: {rate?.BandCode} {rate?.BandName}, {callOff.HoursPerWeek:0.##} hours a week";
+        var buyerParty = Party(buyer, "buyer", "procuringEntity");
+        var supplierParty = supplier is null
+            ? new JsonObject { ["id"] = $"provider-{callOff.ProviderId}", ["name"] = callOff.ProviderName, ["roles"] = new JsonArray("supplier") }
+            : Party(supplier, "supplier");
+        var supplierRef = new JsonObject { ["id"] = supplierParty["id"]!.GetValue<string>(), ["name"] = callOff.ProviderName };
+        var awardId = $"award-{callOff.Id}";
+        var value = Money(callOff.Value);
+        return new JsonObject
+        {
+            ["ocid"] = ocid,
+            ["id"] = $"{ocid}-contract",
+            ["date"] = Date(callOff.CreatedAt),
+            ["tag"] = new JsonArray("award", "contract"),
+            ["initiationType"] = "tender",
+            ["language"] = "en",
+            ["parties"] = new JsonArray(buyerParty, supplierParty),
+            ["buyer"] = new JsonObject { ["id"] = buyerParty["id"]!.GetValue<string>(), ["name"] = buyer.Name },
+            ["tender"] = new JsonObject
+            {
+                ["id"] = callOff.Reference,
+                ["title"] = title,
+                ["status"] = "complete",
+                ["procuringEntity"] = new JsonObject { ["id"] = PartyId(buyer), ["name"] = buyer.Name },
+                ["procurementMethod"] = brokered ? "selective" : "direct",
+                ["procurementMethodDetails"] = brokered
+                    ? "Call-off by further competition among the lot's active framework members (brokerage of a package of care)"
+                    : "Call-off by direct award under the framework's objective mechanism",
+                ["mainProcurementCategory"] = "services",
+                ["awardCriteria"] = "ratedCriteria",
+                ["awardCriteriaDetails"] = brokered
+                    ? "60% quality (the provider's framework evaluation score) and 40% price (the offered hourly rate)"
+                    : "The framework's stated rule for direct award",
+                ["submissionMethod"] = new JsonArray("electronicSubmission"),
+            },
+            ["relatedProcesses"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "framework",
+                ["relationship"] = new JsonArray("framework"),
+                ["title"] = framework.Title,
+                ["scheme"] = "ocid",
+                ["identifier"] = Ocid(ocidPrefix, framework.Id),
+            }),
+            ["awards"] = new JsonArray(new JsonObject
+            {
+                ["id"] = awardId,
+                ["title"] = title,
+                ["status"] = "active",
+                ["date"] = Date(callOff.CreatedAt),
+                ["value"] = value.DeepClone(),
+                ["suppliers"] = new JsonArray(supplierRef),
+            }),
+            ["contracts"] = new JsonArray(new JsonObject
+            {
+                ["id"] = callOff.Reference,
+                ["awardID"] = awardId,
+                ["title"] = title,
+                ["status"] = "active",
+                ["period"] = new JsonObject { ["startDate"] = Day(callOff.StartsOn), ["endDate"] = Day(callOff.EndsOn) },
+                ["value"] = value,
+                ["dateSigned"] = Date(callOff.CreatedAt),
+                ["items"] = new JsonArray(callOff.Rates.Select(r => (JsonNode)new JsonObject
+                {
+                    ["id"] = $"{callOff.Reference}-{r.BandCode}",
+                    ["description"] = $"{r.BandCode} {r.BandName}",
+                    ["quantity"] = callOff.HoursPerWeek,
+                    ["unit"] = new JsonObject { ["name"] = $"{r.Unit.ToLowerInvariant()} a week", ["value"] = Money(r.Rate) },
+                }).ToArray()),
+            }),
+        };
+    }
+
+    /// <summary>
     /// The tenderCancellation release (tender.status cancelled) at the time of cancelling, with the officer's reason as
     /// a cancellationDetails document. Only for a procurement that had a release before: a cancelled draft has none.
     /// </summary>

@@ -18,11 +18,11 @@ public sealed record AwardedFramework(Tender Tender, Guid LotId, Guid AgreementI
     public string Api => $"/api/v1/t/{Tender.Slug}";
 
     /// <summary>The officer posts a B2 package (14 hours a week) on lot 1; the request's id.</summary>
-    public async Task<Guid> PostAsync(int windowHours = 24, string caseReference = "ASC-40917")
+    public async Task<Guid> PostAsync(int windowHours = 24, string caseReference = "ASC-40917", string postcodeDistrict = "pr1")
     {
         var response = await Tender.Officer.PostAsJsonAsync($"{Api}/procurements/{Tender.Id}/package-requests", new
         {
-            lotId = LotId, postcodeDistrict = "pr1", bandCode = "B2", hoursPerWeek = 14m,
+            lotId = LotId, postcodeDistrict, bandCode = "B2", hoursPerWeek = 14m,
             startsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)), requirements = "Morning calls, help with medication and meals.",
             caseReference, responseWindowHours = windowHours,
         });
@@ -31,6 +31,23 @@ public sealed record AwardedFramework(Tender Tender, Guid LotId, Guid AgreementI
     }
 
     public string Package(Guid requestId) => $"{Api}/package-requests/{requestId}";
+
+    /// <summary>A direct award on lot 1 by the highest-ranked rule: the proposal's need, as the API takes it.</summary>
+    public Dictionary<string, object?> Need(string bandCode, decimal hoursPerWeek, int startInDays = 7) => new()
+    {
+        ["lotId"] = LotId, ["bandCode"] = bandCode, ["hoursPerWeek"] = hoursPerWeek,
+        ["startsOn"] = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(startInDays)), ["rule"] = "HighestRanked",
+    };
+
+    /// <summary>Asks for a direct-award proposal on lot 1 and confirms it (the member proposed); the confirm response.</summary>
+    public async Task<HttpResponseMessage> DirectAwardAsync(string bandCode, decimal hoursPerWeek, int startInDays = 7)
+    {
+        var need = Need(bandCode, hoursPerWeek, startInDays);
+        var proposal = await (await Tender.Officer.PostAsJsonAsync($"{Api}/procurements/{Tender.Id}/framework/direct-award/proposal", need))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        need["proposalId"] = proposal.GetProperty("proposalId").GetGuid();
+        return await Tender.Officer.PostAsJsonAsync($"{Api}/procurements/{Tender.Id}/framework/direct-award", need);
+    }
 
     public Task<HttpResponseMessage> OfferAsync(Member member, Guid requestId, decimal rate, int startInDays = 7) =>
         member.Provider.Client.PostAsJsonAsync($"{Package(requestId)}/offer",

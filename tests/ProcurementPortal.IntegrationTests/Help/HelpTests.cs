@@ -22,6 +22,7 @@ public sealed class HelpTests(PortalFixture fixture)
         ("Bids", "ReceiptPdf"), ("Bids", "Attachment"), // a bid's receipt PDF and an attached file
         ("Branding", "LogoImage"), // the logo image
         ("Contracts", "Export"), // the register as CSV or Excel
+        ("Spend", "Export"), // the framework's spend as CSV or Excel
         ("Exports", "Procurements"), ("Exports", "Bids"), ("Exports", "Scores"), // exports as CSV or Excel
         ("DecisionReports", "Pdf"), ("DecisionReports", "Docx"), // the report as PDF and Word
         ("Evaluation", "ResultsCsv"), ("Evaluation", "ReportPdf"), // the results as CSV and PDF

@@ -137,6 +137,12 @@ public class Contract : ITenantOwned
     /// <summary>What the contract costs a year: the evaluated annual price, or as recorded. An extension costs this pro rata.</summary>
     public decimal AnnualValue { get; set; }
     public List<AgreedRate> Rates { get; set; } = [];
+    /// <summary>A call-off's need band (null for a framework's own contract and a recorded one): what spend against the plan counts it under.</summary>
+    public string? CallOffBandCode { get; set; }
+    /// <summary>A call-off's hours a week, from the package request or direct award it was made from.</summary>
+    public decimal? HoursPerWeek { get; set; }
+    /// <summary>A call-off's weekly value: hourly rate × hours per week (<see cref="Framework.CallOffValue"/>).</summary>
+    public decimal? WeeklyValue { get; set; }
     /// <summary>Who is reminded before the end (the officer who recommended the award).</summary>
     public Guid OwnerUserId { get; set; }
     public DateTime? Reminded6MonthsAt { get; set; }

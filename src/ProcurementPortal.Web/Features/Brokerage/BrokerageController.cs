@@ -58,7 +58,7 @@ public sealed record PackageRequestsPage(IReadOnlyList<PackageRequestRow> Reques
 
 /// <summary>Brokerage, the officer's side: post package requests, see them (offers sealed until the window closes), confirm one.</summary>
 [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
-public sealed class BrokerageController(PackageRequests requests, FrameworkMembers framework) : Controller
+public sealed class BrokerageController(PackageRequests requests, FrameworkMembers framework, Spend.FrameworkSpend spend) : Controller
 {
     [HttpGet("{tenant}/package-requests")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(new PackageRequestsPage(await requests.ListAsync(ct)));
@@ -94,7 +94,7 @@ public sealed class BrokerageController(PackageRequests requests, FrameworkMembe
 
     [HttpGet("{tenant}/package-requests/{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken ct) =>
-        await requests.FindAsync(id, ct) is { } view ? View(view) : NotFound();
+        await requests.FindAsync(id, ct) is { } view ? View(await spend.WithPlanWarningsAsync(view, ct)) : NotFound();
 
     [HttpPost("{tenant}/package-requests/{id:guid}/confirm")]
     [ApiTwin("POST /api/v1/t/{tenant}/package-requests/{id}/confirm")]
@@ -110,7 +110,7 @@ public sealed class BrokerageController(PackageRequests requests, FrameworkMembe
         if (outcome.Errors is { } errors)
         {
             errors.CopyTo(ModelState);
-            return await requests.FindAsync(id, ct) is { } view ? View(nameof(Show), view) : NotFound();
+            return await requests.FindAsync(id, ct) is { } view ? View(nameof(Show), await spend.WithPlanWarningsAsync(view, ct)) : NotFound();
         }
         TempData["Success"] = $"Placed with {outcome.Value!.ProviderName}: call-off {outcome.Value.Reference}";
         return Redirect($"/{HttpContext.TenantMembership()!.Slug}/package-requests/{id}");
@@ -123,7 +123,7 @@ public sealed class BrokerageController(PackageRequests requests, FrameworkMembe
 [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
 [Tags("Brokerage")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-public sealed class BrokerageApiController(PackageRequests requests) : ControllerBase
+public sealed class BrokerageApiController(PackageRequests requests, Spend.FrameworkSpend spend) : ControllerBase
 {
     /// <summary>The tenant's package requests, newest first.</summary>
     [HttpGet("package-requests")]
@@ -144,25 +144,38 @@ public sealed class BrokerageApiController(PackageRequests requests) : Controlle
             : this.ToApiResult(outcome, _ => Ok());
     }
 
-    /// <summary>One request: while its window is open, only the counts of offers and declines (sealed); after it, the ranked offers and the declines.</summary>
+    /// <summary>
+    /// One request: while its window is open, only the counts of offers and declines (sealed); after it, the ranked offers
+    /// and the declines, and before it is placed, what confirming each offer would take over the lot's plan (planWarnings).
+    /// </summary>
     [HttpGet("package-requests/{id:guid}")]
     [ProducesResponseType<PackageRequestView>(StatusCodes.Status200OK)]
     public async Task<ActionResult> Get(Guid id, CancellationToken ct) =>
-        await requests.FindAsync(id, ct) is { } view ? Ok(view) : NotFound();
+        await requests.FindAsync(id, ct) is { } view ? Ok(await spend.WithPlanWarningsAsync(view, ct)) : NotFound();
 
-    /// <summary>Confirms one offer after the window has closed: the call-off contract is made and the providers are told.</summary>
+    /// <summary>
+    /// Confirms one offer after the window has closed: the call-off contract is made and the providers are told. The
+    /// response's planWarnings say if the placement took the lot over its budget or the band over its expected hours (it is not refused).
+    /// </summary>
     [HttpPost("package-requests/{id:guid}/confirm")]
     [TenantScoped(Role.ProcurementOfficer)]
     [PersonOnly]
     [ProducesResponseType<CallOffView>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
-    public async Task<ActionResult> Confirm(Guid id, ConfirmPlacementCommand command, [FromServices] ConfirmPlacementHandler handler, CancellationToken ct) =>
-        this.ToApiResult(await handler.HandleAsync(id, command, ct), c => StatusCode(StatusCodes.Status201Created, CallOffView.From(c)));
+    public async Task<ActionResult> Confirm(Guid id, ConfirmPlacementCommand command, [FromServices] ConfirmPlacementHandler handler, CancellationToken ct)
+    {
+        var outcome = await handler.HandleAsync(id, command, ct);
+        var warnings = outcome.Value is { } made ? await spend.WarningsAfterAsync(made, ct) : [];
+        return this.ToApiResult(outcome, c => StatusCode(StatusCodes.Status201Created, CallOffView.From(c, warnings)));
+    }
 }
 
+/// <summary>A call-off contract as its confirm response gives it, with what it took over the lot's plan (empty when within it).</summary>
 public sealed record CallOffView(Guid Id, string Reference, Guid? FrameworkAgreementId, Guid? ProviderId, string ProviderName, string LotName,
-    DateOnly StartsOn, DateOnly EndsOn, decimal AnnualValue, decimal Value, IReadOnlyList<AgreedRate> Rates)
+    DateOnly StartsOn, DateOnly EndsOn, decimal? HoursPerWeek, decimal? WeeklyValue, decimal AnnualValue, decimal Value, IReadOnlyList<AgreedRate> Rates,
+    IReadOnlyList<string> PlanWarnings)
 {
-    public static CallOffView From(Contract c) =>
-        new(c.Id, c.Reference, c.FrameworkAgreementId, c.ProviderId, c.ProviderName, c.LotName, c.StartsOn, c.EndsOn, c.AnnualValue, c.Value, c.Rates);
+    public static CallOffView From(Contract c, IReadOnlyList<string> planWarnings) =>
+        new(c.Id, c.Reference, c.FrameworkAgreementId, c.ProviderId, c.ProviderName, c.LotName, c.StartsOn, c.EndsOn, c.HoursPerWeek, c.WeeklyValue,
+            c.AnnualValue, c.Value, c.Rates, planWarnings);
 }

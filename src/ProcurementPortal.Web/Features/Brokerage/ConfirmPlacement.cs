@@ -65,6 +65,9 @@ public sealed class ConfirmPlacementHandler(PortalDbContext db, PackageRequests 
             Value = value.OverTerm,
             AnnualValue = value.Annual,
             Rates = [new AgreedRate(request.BandCode, request.BandName, "Hour", chosen.HourlyRate)],
+            CallOffBandCode = request.BandCode,
+            HoursPerWeek = request.HoursPerWeek,
+            WeeklyValue = value.Weekly,
             OwnerUserId = actor.UserId ?? throw new InvalidOperationException("Only a signed-in officer confirms a placement."),
             CreatedAt = window.Now,
         }).Entity;

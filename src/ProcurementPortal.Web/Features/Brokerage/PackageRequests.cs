@@ -22,7 +22,8 @@ public sealed record DeclineRow(string ProviderName, string Reason, DateTimeOffs
 public sealed record PackageRequestView(
     PackageRequestRow Request, DateOnly EndsOn, string Requirements, string CaseReference, int ResponseWindowHours, DateTimeOffset PostedAt,
     string PostedByName, bool WindowClosed, int OffersReceived, int DeclinesReceived,
-    IReadOnlyList<RankedOfferRow>? Ranking, IReadOnlyList<DeclineRow>? Declines, Guid? ChosenResponseId, Guid? CallOffContractId, string RankingRule, string ValueConvention);
+    IReadOnlyList<RankedOfferRow>? Ranking, IReadOnlyList<DeclineRow>? Declines, Guid? ChosenResponseId, Guid? CallOffContractId, string RankingRule, string ValueConvention,
+    IReadOnlyList<string>? PlanWarnings = null);
 
 public sealed class PackageRequests(PortalDbContext db)
 {

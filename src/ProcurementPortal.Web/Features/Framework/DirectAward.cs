@@ -36,8 +36,9 @@ public sealed record DirectAwardCommand
         .Require(Rule is not null && Enum.IsDefined(Rule.Value), nameof(Rule), "Choose the rule for the direct award");
 }
 
-/// <summary>An active member of the lot with a rate for the band, and what the call-off would cost with it.</summary>
-public sealed record DirectAwardOption(Guid MemberId, Guid ProviderId, string ProviderName, int? Rank, decimal HourlyRate, decimal WeeklyValue, decimal AnnualValue, decimal ContractValue);
+/// <summary>An active member of the lot with a rate for the band, what the call-off would cost with it, and what that would take over the lot's plan.</summary>
+public sealed record DirectAwardOption(Guid MemberId, Guid ProviderId, string ProviderName, int? Rank, decimal HourlyRate, decimal WeeklyValue, decimal AnnualValue, decimal ContractValue,
+    IReadOnlyList<string> PlanWarnings);
 
 public sealed record DirectAwardProposal(
     Guid ProposalId, Guid LotId, string LotName, Guid FrameworkAgreementId, string BandCode, string BandName, decimal HoursPerWeek, DateOnly StartsOn, DateOnly EndsOn,
@@ -46,7 +47,7 @@ public sealed record DirectAwardProposal(
 public sealed record DirectAwardResult(Contract Contract, bool Created);
 
 /// <summary>The proposal both use cases start from: the lot's active members with their band rates, and the one the rule picks.</summary>
-public sealed class DirectAwards(PortalDbContext db)
+public sealed class DirectAwards(PortalDbContext db, Spend.FrameworkSpend spend)
 {
     public async Task<Outcome<DirectAwardProposal>> ProposeAsync(Guid procurementId, Guid proposalId, DirectAwardCommand command, CancellationToken ct)
     {
@@ -68,6 +69,7 @@ public sealed class DirectAwards(PortalDbContext db)
             .Join(db.Contracts, m => m.ContractId, c => c.Id, (m, c) => new { Member = m, c.Rates }).ToListAsync(ct);
         var candidates = members.Select(m => new DirectAwardCandidate(m.Member.Id, m.Member.ProviderName, m.Member.Rank, m.Member.Status,
             m.Rates.FirstOrDefault(r => r.BandCode == band.Code)?.Rate)).ToList();
+        var plan = await spend.LotAsync(procurementId, agreement.Id, ct, excluding: proposalId);
         var rule = command.Rule!.Value;
         if (DirectAwardMechanism.Propose(rule, candidates) is not { } proposed)
         {
@@ -79,7 +81,8 @@ public sealed class DirectAwards(PortalDbContext db)
             {
                 var value = CallOffValue.Of(c.BandRate!.Value, command.HoursPerWeek!.Value, command.StartsOn!.Value, agreement.EndsOn);
                 var providerId = members.Single(m => m.Member.Id == c.MemberId).Member.ProviderId;
-                return new DirectAwardOption(c.MemberId, providerId, c.ProviderName, c.Rank, c.BandRate.Value, value.Weekly, value.Annual, value.OverTerm);
+                return new DirectAwardOption(c.MemberId, providerId, c.ProviderName, c.Rank, c.BandRate.Value, value.Weekly, value.Annual, value.OverTerm,
+                    plan?.WarningsFor(band.Code, value.Annual, command.HoursPerWeek!.Value) ?? []);
             }).ToList();
         return Outcome<DirectAwardProposal>.Ok(new DirectAwardProposal(proposalId, lot.Id, $"Lot {lot.Number} {lot.Name}", agreement.Id, band.Code, band.Name,
             command.HoursPerWeek!.Value, command.StartsOn!.Value, agreement.EndsOn, rule, DirectAwardMechanism.Describe(rule),
@@ -154,6 +157,9 @@ public sealed class ConfirmDirectAwardHandler(PortalDbContext db, DirectAwards a
             Value = chosen.ContractValue,
             AnnualValue = chosen.AnnualValue,
             Rates = [new AgreedRate(proposal.BandCode, proposal.BandName, "Hour", chosen.HourlyRate)],
+            CallOffBandCode = proposal.BandCode,
+            HoursPerWeek = proposal.HoursPerWeek,
+            WeeklyValue = chosen.WeeklyValue,
             OwnerUserId = actor.UserId ?? throw new InvalidOperationException("Only a signed-in officer confirms a direct award."),
             CreatedAt = now,
         }).Entity;

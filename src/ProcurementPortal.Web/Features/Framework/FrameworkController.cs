@@ -142,6 +142,7 @@ public sealed class FrameworkApiController(FrameworkMembers framework) : Control
     /// <summary>
     /// Confirms a proposal: the call-off contract is made with the member proposed, or with another active member of the lot
     /// when memberId and the reason are given; the provider is emailed. Confirming the same proposal again answers 200 with the same contract.
+    /// planWarnings say if the call-off takes the lot over its budget or the band over its expected hours (it is not refused).
     /// </summary>
     [HttpPost("direct-award")]
     [TenantScoped(Role.ProcurementOfficer)]
@@ -149,9 +150,14 @@ public sealed class FrameworkApiController(FrameworkMembers framework) : Control
     [ProducesResponseType<CallOffView>(StatusCodes.Status201Created)]
     [ProducesResponseType<CallOffView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
-    public async Task<ActionResult> ConfirmDirectAward(Guid id, DirectAwardCommand command, [FromServices] ConfirmDirectAwardHandler handler, CancellationToken ct) =>
-        this.ToApiResult(await handler.HandleAsync(id, command, ct),
-            r => r.Created ? StatusCode(StatusCodes.Status201Created, CallOffView.From(r.Contract)) : Ok(CallOffView.From(r.Contract)));
+    public async Task<ActionResult> ConfirmDirectAward(Guid id, DirectAwardCommand command, [FromServices] ConfirmDirectAwardHandler handler,
+        [FromServices] Spend.FrameworkSpend spend, CancellationToken ct)
+    {
+        var outcome = await handler.HandleAsync(id, command, ct);
+        var warnings = outcome.Value is { } made ? await spend.WarningsAfterAsync(made.Contract, ct) : [];
+        return this.ToApiResult(outcome,
+            r => r.Created ? StatusCode(StatusCodes.Status201Created, CallOffView.From(r.Contract, warnings)) : Ok(CallOffView.From(r.Contract, warnings)));
+    }
 
     /// <summary>Reinstates a suspended member; the provider is told.</summary>
     [HttpPost("members/{memberId:guid}/reinstate")]

@@ -293,6 +293,8 @@ public static class HelpCatalogue
             "Give the reason; the provider is emailed it. A suspended provider is not told of new package requests and cannot offer. Reinstate it from the framework page when the matter is resolved."),
         new("Framework", "DirectAward", ProcurementOfficer, Contracts, "Awarding a call-off directly",
             "Choose the lot, need band, hours per week, start date and the rule: the highest-ranked active member, or the lowest rate for the band (ties to the better rank, then the provider's name). The portal proposes the provider; confirm it, or choose another active member and say why not the one proposed. The call-off contract is made and the provider is emailed."),
+        new("Spend", "Index", ProcurementOfficer | Approver | TenantAdmin, Contracts, "Spend and capacity against the plan",
+            "Per lot and need band, the hours a week and the annual spend that live call-offs commit, against the hours the tender expects and the lot's budget (or, where the tender set none, its cost at ceiling rates); each provider's share of placements and how often it offered or declined. Download the figures as CSV or Excel. The confirm pages warn before a placement would go over the plan."),
         new("Brokerage", "Index", ProcurementOfficer | Approver | TenantAdmin, Contracts, "Package requests",
             "Every package of care offered to a framework lot's providers, newest first, with when its window closes and whether it is placed. Post a new one from the framework page."),
         new("Brokerage", "New", ProcurementOfficer, Contracts, "Posting a package request",

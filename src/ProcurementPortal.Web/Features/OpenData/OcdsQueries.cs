@@ -46,16 +46,24 @@ public sealed class OcdsQueries(PortalDbContext db, ITenantContext tenant, IOpti
         }
     }
 
-    /// <summary>The releases of the procurement with this ocid; null when the ocid is not one of this tenant's published procurements.</summary>
+    /// <summary>
+    /// The releases of the contracting process with this ocid: a published procurement, or a call-off under one (its
+    /// own process); null when the ocid is neither of this tenant's.
+    /// </summary>
     public async Task<IReadOnlyList<JsonObject>?> RecordAsync(string ocid, CancellationToken ct)
     {
         var prefix = options.Value.OcidPrefix + "-";
-        if (!ocid.StartsWith(prefix, StringComparison.Ordinal) || !Guid.TryParse(ocid[prefix.Length..], out var id)
-            || !await PublishedIds().AnyAsync(p => p.Id == id, ct))
+        if (!ocid.StartsWith(prefix, StringComparison.Ordinal) || !Guid.TryParse(ocid[prefix.Length..], out var id))
         {
             return null;
         }
-        return await ReleasesAsync([id], ct);
+        var procurementId = await db.Contracts.AsNoTracking().Where(c => c.Id == id && c.FrameworkAgreementId != null && c.LotId == null)
+            .Select(c => c.ProcurementId).SingleOrDefaultAsync(ct) ?? id;
+        if (!await PublishedIds().AnyAsync(p => p.Id == procurementId, ct))
+        {
+            return null;
+        }
+        return (await ReleasesAsync([procurementId], ct)).Where(r => r["ocid"]!.GetValue<string>() == ocid).ToList();
     }
 
     public async Task<string> PublisherAsync(CancellationToken ct)
@@ -87,10 +95,15 @@ public sealed class OcdsQueries(PortalDbContext db, ITenantContext tenant, IOpti
         var awards = (await db.Awards.AsNoTracking().Where(a => ids.Contains(a.ProcurementId)).ToListAsync(ct)).ToDictionary(a => a.ProcurementId);
         var approved = awards.Values.Where(a => a.Decision == Core.Domain.Award.ApprovalDecision.Approved).Select(a => a.ProcurementId).ToList();
         var awarded = (await db.AwardedBids.AsNoTracking().Where(b => approved.Contains(b.ProcurementId)).ToListAsync(ct)).ToLookup(b => b.ProcurementId);
-        var supplierIds = awarded.SelectMany(g => g).Where(b => b.Appointed).Select(b => b.ProviderId).Distinct().ToList();
+        var allContracts = await db.Contracts.AsNoTracking().Where(c => c.ProcurementId != null && ids.Contains(c.ProcurementId.Value)).ToListAsync(ct);
+        // A call-off (under the framework agreement, without a lot of its own: ADR 026) is its own contracting process.
+        var contracts = allContracts.Where(c => c.LotId is not null).ToLookup(c => c.ProcurementId!.Value);
+        var callOffs = allContracts.Where(c => c.LotId is null && c.FrameworkAgreementId is not null).ToLookup(c => c.ProcurementId!.Value);
+        var brokered = (await db.PackageRequests.AsNoTracking().Where(r => r.CallOffContractId != null && ids.Contains(r.ProcurementId))
+            .Select(r => r.CallOffContractId!.Value).ToListAsync(ct)).ToHashSet();
+        var supplierIds = awarded.SelectMany(g => g).Where(b => b.Appointed).Select(b => b.ProviderId)
+            .Concat(callOffs.SelectMany(g => g).Where(c => c.ProviderId is not null).Select(c => c.ProviderId!.Value)).Distinct().ToList();
         var suppliers = await db.Organisations.AsNoTracking().Where(o => supplierIds.Contains(o.Id)).ToListAsync(ct);
-        var contracts = (await db.Contracts.AsNoTracking().Where(c => c.ProcurementId != null && ids.Contains(c.ProcurementId.Value)).ToListAsync(ct))
-            .ToLookup(c => c.ProcurementId!.Value);
         var documents = (await db.TenderDocumentVersions.AsNoTracking()
             .Join(db.TenderDocuments, v => v.DocumentId, d => d.Id, (v, d) => new { d.ProcurementId, v.DocumentId, v.Number, d.Title, v.FileName, v.ContentType, v.AddendumId })
             .Where(x => ids.Contains(x.ProcurementId)).ToListAsync(ct)).ToLookup(x => x.ProcurementId);
@@ -109,6 +122,8 @@ public sealed class OcdsQueries(PortalDbContext db, ITenantContext tenant, IOpti
             var award = awards.GetValueOrDefault(id);
             releases.AddRange(OcdsReleases.For(new OcdsSource(options.Value.OcidPrefix, buyer, p, addenda[id].ToList(), award,
                 awarded[id].ToList(), suppliers, contracts[id].ToList(), statements.GetValueOrDefault(id), visible)));
+            releases.AddRange(callOffs[id].OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(c => OcdsReleases.CallOff(options.Value.OcidPrefix, buyer, p, c,
+                suppliers.FirstOrDefault(o => o.Id == c.ProviderId), brokered.Contains(c.Id))));
         }
         return releases;
     }
