@@ -100,6 +100,7 @@ public sealed class SchemeTests(PortalFixture fixture)
             ["Reopenings"] = string.Join("\n", reopenings.Select(d => d.ToString("dd/MM/yyyy"))),
         });
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        Assert.Contains(OpenFrameworkSchedule.Day(reopenings[0]), WebUtility.HtmlDecode(await officer.GetStringAsync(page)));
         var view = await OkJsonAsync(await f.Tender.Officer.GetAsync(scheme));
         Assert.Equal(lastDay, DateOnly.Parse(view.GetProperty("endsOn").GetString()!));
     }
@@ -196,6 +197,46 @@ public sealed class SchemeTests(PortalFixture fixture)
 
         var again = await f.Tender.Officer.PostAsJsonAsync($"{scheme}/applications/{refusedApplication}/decision", new { decision = "Admitted", reasons = "Changed our mind." });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_provider_applies_on_the_dynamic_market_page_and_an_officer_decides_on_the_application_page_with_reasons()
+    {
+        var f = await fixture.AwardedFrameworkAsync(1);
+        var made = await OkJsonAsync(await f.Tender.Officer.PostAsJsonAsync($"{f.Api}/procurements/{f.Tender.Id}/scheme", new
+        {
+            kind = "DynamicMarket", endsOn = FirstAward(f).AddYears(4), conditionsOfMembership = "CQC registration rated Good or better.",
+        }), HttpStatusCode.Created);
+        var provider = await fixture.ProviderAsync("Rossendale Home Support Ltd");
+        var providerPages = await fixture.PageClientAsync(provider.User.Email!);
+        var market = $"/{f.Tender.Slug}/dynamic-markets/{made.GetProperty("id").GetGuid()}";
+        var html = WebUtility.HtmlDecode(await providerPages.GetStringAsync(market));
+        Assert.Contains("CQC registration rated Good or better.", html);
+        var bands = made.GetProperty("lots")[0].GetProperty("bands").EnumerateArray()
+            .ToDictionary(b => b.GetProperty("code").GetString()!, b => b.GetProperty("ceilingRate").GetDecimal());
+        Dictionary<string, string> Fields(decimal add) => bands
+            .ToDictionary(b => $"Rates[{f.LotId}:{b.Key}]", b => (b.Value + add).ToString("0.00"))
+            .Concat(new Dictionary<string, string> { ["ProviderId"] = provider.Organisation.Id.ToString(), ["LotIds"] = f.LotId.ToString(), ["Statement"] = "Rated Good in 2025." })
+            .ToDictionary();
+
+        var tooHigh = await providerPages.PostFormAsync($"{market}/applications", Fields(0.01m), market);
+        Assert.Equal(HttpStatusCode.OK, tooHigh.StatusCode);
+        Assert.Contains("above the ceiling", WebUtility.HtmlDecode(await tooHigh.Content.ReadAsStringAsync()));
+        var sent = await providerPages.PostFormAsync($"{market}/applications", Fields(-0.50m), market);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var yours = sent.Headers.Location!.OriginalString;
+        Assert.Contains("Pending", await providerPages.GetStringAsync(yours));
+
+        var officer = await fixture.PageClientAsync(await fixture.OfficerEmailAsync(f));
+        var schemePage = $"/{f.Tender.Slug}/procurements/{f.Tender.Id}/scheme";
+        Assert.Contains("Rossendale Home Support Ltd", WebUtility.HtmlDecode(await officer.GetStringAsync(schemePage)));
+        var applicationId = yours.Split('/', '?')[5];
+        var page = $"{schemePage}/applications/{applicationId}";
+        var blank = await officer.PostFormAsync($"{page}/decision", new() { ["Decision"] = "Refused", ["Reasons"] = "" }, page);
+        await blank.AssertErrorSummaryAsync("Reasons");
+        var decided = await officer.PostFormAsync($"{page}/decision", new() { ["Decision"] = "Refused", ["Reasons"] = "The CQC rating is Requires Improvement." }, page);
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Contains("The CQC rating is Requires Improvement.", WebUtility.HtmlDecode(await providerPages.GetStringAsync(yours)));
     }
 
     private sealed record MemberRow(Guid Id, Guid LotId, Guid ProviderId, int? Rank, decimal TotalScore, Guid ContractId, MemberStatus Status);
