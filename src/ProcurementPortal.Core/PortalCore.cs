@@ -80,6 +80,8 @@ public static class PortalCore
         services.AddScoped<Jobs.EvaluationDeadlineReminders.TenantReminders>();
         services.AddScoped<Jobs.ContractExpiryReminders>();
         services.AddScoped<Jobs.ContractExpiryReminders.TenantReminders>();
+        services.AddScoped<Jobs.SchemeReopeningWarnings>();
+        services.AddScoped<Jobs.SchemeReopeningWarnings.TenantWarnings>();
         services.AddSingleton<EmailTemplates>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverOutbox>();
@@ -125,6 +127,7 @@ public static class PortalCore
         jobs.AddOrUpdate<DeliverWebhooks>(DeliverWebhooks.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<Jobs.SubmissionDeadlineReminders>(Jobs.SubmissionDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
         jobs.AddOrUpdate<Jobs.ContractExpiryReminders>(Jobs.ContractExpiryReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "0 7 * * *");
+        jobs.AddOrUpdate<Jobs.SchemeReopeningWarnings>(Jobs.SchemeReopeningWarnings.RecurringJobId, j => j.RunAsync(CancellationToken.None), "30 7 * * *");
         jobs.AddOrUpdate<Jobs.EvaluationDeadlineReminders>(Jobs.EvaluationDeadlineReminders.RecurringJobId, j => j.RunAsync(CancellationToken.None), "0 * * * *");
     }
 }

@@ -1851,6 +1851,190 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("framework_members", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.FrameworkScheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConditionsOfMembership")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("conditions_of_membership");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateOnly>("FirstAwardOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_award_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.PrimitiveCollection<List<DateOnly>>("Reopenings")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("reopenings");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_framework_schemes");
+
+                    b.HasIndex("ProcurementId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_framework_schemes_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_framework_schemes_tenant_id");
+
+                    b.ToTable("framework_schemes", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.MarketApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AppliedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("applied_by_name");
+
+                    b.Property<string>("Lots")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lots");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("statement");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_applications");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_market_applications_provider_id");
+
+                    b.HasIndex("SchemeId")
+                        .HasDatabaseName("ix_market_applications_scheme_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_market_applications_tenant_id");
+
+                    b.ToTable("market_applications", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.MarketDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reasons");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_decisions");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_decisions_application_id");
+
+                    b.HasIndex("SchemeId")
+                        .HasDatabaseName("ix_market_decisions_scheme_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_market_decisions_tenant_id");
+
+                    b.ToTable("market_decisions", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.PackageRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2075,6 +2259,98 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasDatabaseName("ix_package_responses_package_request_id_provider_id");
 
                     b.ToTable("package_responses", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.SchemeRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("started_by_name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheme_rounds");
+
+                    b.HasIndex("ProcurementId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheme_rounds_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_scheme_rounds_tenant_id");
+
+                    b.HasIndex("SchemeId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheme_rounds_scheme_id_number");
+
+                    b.ToTable("scheme_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.SchemeWarning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheme_warnings");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_scheme_warnings_tenant_id");
+
+                    b.HasIndex("SchemeId", "Kind", "DueOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheme_warnings_scheme_id_kind_due_on");
+
+                    b.ToTable("scheme_warnings", (string)null);
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Invitation", b =>
@@ -4356,6 +4632,43 @@ namespace ProcurementPortal.Migrations.Schema
                         .HasConstraintName("fk_framework_members_framework_agreements_framework_agreement_");
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.FrameworkScheme", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_framework_schemes_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.MarketApplication", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Framework.FrameworkScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_applications_framework_schemes_scheme_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.MarketDecision", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Framework.MarketApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_decisions_market_applications_application_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Framework.FrameworkScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_decisions_framework_schemes_scheme_id");
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.PackageRequest", b =>
                 {
                     b.HasOne("ProcurementPortal.Core.Domain.Award.FrameworkAgreement", null)
@@ -4388,6 +4701,33 @@ namespace ProcurementPortal.Migrations.Schema
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_package_responses_package_requests_package_request_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.SchemeRound", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scheme_rounds_procurements_procurement_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Framework.FrameworkScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scheme_rounds_framework_schemes_scheme_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.SchemeWarning", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Framework.FrameworkScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scheme_warnings_framework_schemes_scheme_id");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Invitation", b =>

@@ -72,6 +72,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Domain.Framework.FrameworkMember> FrameworkMembers => Set<Domain.Framework.FrameworkMember>();
     public DbSet<Domain.Framework.PackageRequest> PackageRequests => Set<Domain.Framework.PackageRequest>();
     public DbSet<Domain.Framework.PackageResponse> PackageResponses => Set<Domain.Framework.PackageResponse>();
+    public DbSet<Domain.Framework.FrameworkScheme> FrameworkSchemes => Set<Domain.Framework.FrameworkScheme>();
+    public DbSet<Domain.Framework.SchemeRound> SchemeRounds => Set<Domain.Framework.SchemeRound>();
+    public DbSet<Domain.Framework.SchemeWarning> SchemeWarnings => Set<Domain.Framework.SchemeWarning>();
+    public DbSet<Domain.Framework.MarketApplication> MarketApplications => Set<Domain.Framework.MarketApplication>();
+    public DbSet<Domain.Framework.MarketDecision> MarketDecisions => Set<Domain.Framework.MarketDecision>();
     public DbSet<Integrations.ApiClient> ApiClients => Set<Integrations.ApiClient>();
     public DbSet<Integrations.WebhookSubscription> WebhookSubscriptions => Set<Integrations.WebhookSubscription>();
     public DbSet<Integrations.WebhookDelivery> WebhookDeliveries => Set<Integrations.WebhookDelivery>();
@@ -168,6 +173,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
         EvaluationDataModel.Configure(builder);
         AwardDataModel.Configure(builder);
         FrameworkDataModel.Configure(builder);
+        SchemeDataModel.Configure(builder);
         IntegrationsModel.Configure(builder);
         ConfigureTenderDocuments(builder);
 

@@ -17,9 +17,12 @@ public static class AwardTestSupport
     /// Two Lancashire bidders for lots 1 and 2, scored and moderated (Ribble 4s, Pendle 2s), each lot appointing one
     /// provider, the ranking published. The first evaluator also holds the Approver role.
     /// </summary>
-    public static async Task<Ranked> RankedAsync(this PortalFixture fixture)
+    public static async Task<Ranked> RankedAsync(this PortalFixture fixture) =>
+        await fixture.RankAsync(await fixture.ClosedTenderAsync(("Ribble Care", 0.95m), ("Pendle Support", 0.9m)));
+
+    /// <summary>The closed tender opened, scored (Ribble Care 4s, every other bidder 2s), moderated and its ranking published, each lot appointing up to <paramref name="maxProviders"/>.</summary>
+    public static async Task<Ranked> RankAsync(this PortalFixture fixture, ClosedTender closed, int maxProviders = 1)
     {
-        var closed = await fixture.ClosedTenderAsync(("Ribble Care", 0.95m), ("Pendle Support", 0.9m));
         await closed.OpenAsync();
         var scorer = await fixture.CreateUserAsync(closed.Tender.Tenant, Role.Evaluator, Role.Approver);
         var evaluator = new Panelist(scorer, await fixture.BearerClientAsync(scorer.Email!));
@@ -31,7 +34,7 @@ public static class AwardTestSupport
         Assert.Equal(HttpStatusCode.OK, (await closed.Tender.Officer.PostAsync($"{closed.Api}/evaluation/prices", null)).StatusCode);
         await closed.ScoreAllAndSubmitAsync(evaluator, name => name == "Ribble Care" ? 4 : 2);
         await closed.ModerateAllAsync(moderator, name => name == "Ribble Care" ? 4 : 2);
-        await fixture.SqlAsync("update lots set max_providers = 1 where procurement_id = @id", ("id", closed.Tender.Id));
+        await fixture.SqlAsync($"update lots set max_providers = {maxProviders} where procurement_id = @id", ("id", closed.Tender.Id));
         var published = await moderator.Client.PostAsync($"{closed.Api}/evaluation/results/publish", null);
         Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
         return new Ranked(closed, evaluator, moderator);

@@ -32,10 +32,21 @@ public static class EvaluationTestSupport
     public static async Task<ClosedTender> ClosedTenderAsync(this PortalFixture fixture, params (string Name, decimal Factor, int Lots)[] bidders)
     {
         var tender = await fixture.PublishedTenderAsync();
-        var providers = new Dictionary<string, BidProvider>();
+        var providers = new List<(BidProvider, decimal, int)>();
         foreach (var (name, factor, lots) in bidders)
         {
-            var provider = await fixture.ProviderAsync(name);
+            providers.Add((await fixture.ProviderAsync(name), factor, lots));
+        }
+        return await fixture.ClosedTenderAsync(tender, providers.ToArray());
+    }
+
+    /// <summary>The published <paramref name="tender"/> with one submitted bid per provider given (the same provider may bid to several tenders), then closed.</summary>
+    public static async Task<ClosedTender> ClosedTenderAsync(this PortalFixture fixture, Tender tender, params (BidProvider Provider, decimal Factor, int Lots)[] bidders)
+    {
+        var providers = new Dictionary<string, BidProvider>();
+        foreach (var (provider, factor, lots) in bidders)
+        {
+            var name = provider.Organisation.Name;
             var draft = await tender.CompleteDraftAsync(provider.Client, lots);
             var rates = draft.GetProperty("prices").EnumerateArray().SelectMany(l => l.GetProperty("bands").EnumerateArray())
                 .ToDictionary(b => b.GetProperty("bandId").GetGuid(), b => (decimal?)Math.Round(b.GetProperty("ceilingRate").GetDecimal() * factor, 2));

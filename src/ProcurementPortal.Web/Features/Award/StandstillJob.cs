@@ -14,7 +14,7 @@ namespace ProcurementPortal.Web.Features.Award;
 /// <summary>
 /// Ends the standstill: at its end, unless a challenge was recorded, the procurement becomes Awarded and each lot gets
 /// its framework agreement and a contract per appointed provider (start, end, extension options, value and the band
-/// rates of the sealed bid), and the provider becomes an active member of the framework. A job that fires early schedules itself again; a second run changes nothing.
+/// rates of the sealed bid), and the provider becomes an active member of the framework (of the scheme's, for a re-admission round). A job that fires early schedules itself again; a second run changes nothing.
 /// </summary>
 public sealed class StandstillJob(TenantJobScope scope, PortalDbContext db, AwardLoader loader, AuditLog audit, IBackgroundJobClient jobs, ILogger<StandstillJob> log)
 {
@@ -51,13 +51,14 @@ public sealed class StandstillJob(TenantJobScope scope, PortalDbContext db, Awar
             return;
         }
         award.AwardedAt = now;
-        var contracts = MakeContracts(state, award, Standstill.LondonDay(now), now);
+        var members = await Schemes.MemberAppointments.ForAsync(db, p.Id, ct);
+        var contracts = MakeContracts(state, award, members, Standstill.LondonDay(now), now);
         audit.Record("award.awarded", nameof(Procurement), p.Id,
             $"{p.Reference}: {result.From} → {result.To} at the end of the standstill; {contracts} contracts under {p.Lots.Count} framework agreements");
         await db.SaveChangesAsync(ct);
     }
 
-    private int MakeContracts(AwardState state, Core.Domain.Award.Award award, DateOnly startsOn, DateTime now)
+    private int MakeContracts(AwardState state, Core.Domain.Award.Award award, Schemes.MemberAppointments members, DateOnly startsOn, DateTime now)
     {
         var p = state.Procurement;
         var term = p.ContractTermMonths ?? DefaultTermMonths;
@@ -93,7 +94,10 @@ public sealed class StandstillJob(TenantJobScope scope, PortalDbContext db, Awar
                     OwnerUserId = award.RecommendedByUserId,
                     CreatedAt = now,
                 }).Entity;
-                db.FrameworkMembers.Add(Framework.FrameworkMembers.Appoint(framework, contract, bid, now));
+                if (members.Appoint(lot.Number, framework, contract, bid, now) is { } member)
+                {
+                    db.FrameworkMembers.Add(member);
+                }
             }
         }
         return count;

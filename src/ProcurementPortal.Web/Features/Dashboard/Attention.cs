@@ -14,7 +14,8 @@ namespace ProcurementPortal.Web.Features.Dashboard;
 /// <summary>
 /// One thing a person has to do, with the page that does it and, when it has one, the date by which it is due.
 /// <c>Kind</c> is a stable code for API clients: clarifications, opening, letters, standstill, scores, moderation,
-/// award-approval, report-approval, report-returned, bid-deadline, letter, package-request, package-placed.
+/// award-approval, report-approval, report-returned, bid-deadline, letter, package-request, package-placed, reopening-due,
+/// market-application.
 /// </summary>
 public sealed record AttentionItem(Role Role, string Kind, string Text, string Href, DateTimeOffset? Due)
 {
@@ -100,6 +101,7 @@ public sealed class TenantAttention(PortalDbContext db, IActor actor)
             .ToListAsync(ct);
         items.AddRange(returned.Select(r => new AttentionItem(Role.ProcurementOfficer, "report-returned",
             $"Decision report returned by the approver: {r.Title}", $"/{slug}/decision-reports/{r.Id}", null)));
+        items.AddRange(await Schemes.SchemeAttention.ForAsync(db, slug, ct));
         return items;
     }
 

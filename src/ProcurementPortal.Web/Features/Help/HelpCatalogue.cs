@@ -303,6 +303,14 @@ public static class HelpCatalogue
             "While the window is open you see only how many offers and declines have come in. When it closes, the offers are ranked by the rule shown (60% the provider's framework score, 40% price) and the declines are listed with their reasons. Confirm one offer to make the call-off contract; the other providers are told."),
         new("ProviderPackages", "Respond", Provider, Contracts, "A package of care to offer on",
             "Offer the date you can start and your hourly rate, no higher than your framework rate for the band, or decline and say why. Responses are judged to the second: after the window closes nothing is accepted. If your offer is chosen you see the case reference here."),
+        new("Schemes", "Index", ProcurementOfficer | Approver | TenantAdmin, Contracts, "Open framework schemes and dynamic markets",
+            "Make an awarded framework an open framework or a dynamic market. An open framework (Procurement Act 2023 s.49) plans its reopenings: a new framework within 3 years of the first award, then within every 5 years, and the scheme ends within 8 years; a schedule that breaks these rules is refused. Start a round to reopen it: a new procurement with the same lots, bands and evaluation model, which you then publish. A dynamic market lists the providers' applications to decide."),
+        new("Schemes", "Application", ProcurementOfficer | Approver | TenantAdmin, Contracts, "Deciding a dynamic market application",
+            "Read the provider's statement and rates against the conditions of membership, then admit or refuse it. Give your reasons either way: the provider is emailed them and they are kept in the audit log. An admitted provider joins the lots at the rates it stated."),
+        new("Market", "Index", Provider, Contracts, "Applying to join a dynamic market",
+            "Read the conditions of membership, tick the lots you want to join and give a rate for every band of each, no higher than its ceiling. Say how you meet the conditions. The council admits or refuses you with its reasons."),
+        new("Market", "Application", Provider, Contracts, "Your dynamic market application",
+            "Your application as you sent it, and the council's decision with its reasons once it is made. Only your organisation sees it."),
 
         // Decision and waiver reports.
         new("DecisionReports", "Index", ProcurementOfficer | Approver | TenantAdmin, Reports, "Decision reports",

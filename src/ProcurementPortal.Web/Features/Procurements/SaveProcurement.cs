@@ -86,21 +86,29 @@ public sealed class CreateProcurementHandler(PortalDbContext db, ITenantContext 
         {
             return errors;
         }
-        var tenantId = tenant.TenantId!.Value;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // One reference sequence per tenant and year: serialise numbering within the tenant.
-        await db.LockForTransactionAsync($"procurement-reference:{tenantId}", ct);
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == tenantId, ct);
-        var now = await db.DatabaseNowAsync(ct);
-        var prefix = $"{ReferencePrefix(organisation)}-{now:yyyy}-";
-        var taken = await db.Procurements.CountAsync(p => p.Reference.StartsWith(prefix), ct);
-        var procurement = new Procurement { Title = "", Reference = $"{prefix}{taken + 1:0000}", CreatedAt = now };
+        var (reference, now) = await NextReferenceAsync(db, tenant.TenantId!.Value, ct);
+        var procurement = new Procurement { Title = "", Reference = reference, CreatedAt = now };
         command.ApplyTo(procurement);
         db.Procurements.Add(procurement);
         audit.Record("procurement.created", nameof(Procurement), procurement.Id, $"{procurement.Reference} {procurement.Title}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<Procurement>.Ok(procurement);
+    }
+
+    /// <summary>
+    /// The tenant's next procurement reference and the database clock, inside the caller's transaction: one reference
+    /// sequence per tenant and year, so numbering is serialised within the tenant until the transaction ends.
+    /// </summary>
+    public static async Task<(string Reference, DateTime Now)> NextReferenceAsync(PortalDbContext db, Guid tenantId, CancellationToken ct)
+    {
+        await db.LockForTransactionAsync($"procurement-reference:{tenantId}", ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == tenantId, ct);
+        var now = await db.DatabaseNowAsync(ct);
+        var prefix = $"{ReferencePrefix(organisation)}-{now:yyyy}-";
+        var taken = await db.Procurements.CountAsync(p => p.Reference.StartsWith(prefix), ct);
+        return ($"{prefix}{taken + 1:0000}", now);
     }
 
     /// <summary>The tenant's configured prefix, else the initials of its name (Lancashire County Council → LCC).</summary>
