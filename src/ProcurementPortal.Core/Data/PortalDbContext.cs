@@ -72,6 +72,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Domain.Framework.FrameworkMember> FrameworkMembers => Set<Domain.Framework.FrameworkMember>();
     public DbSet<Domain.Framework.PackageRequest> PackageRequests => Set<Domain.Framework.PackageRequest>();
     public DbSet<Domain.Framework.PackageResponse> PackageResponses => Set<Domain.Framework.PackageResponse>();
+    public DbSet<Domain.Framework.MiniCompetition> MiniCompetitions => Set<Domain.Framework.MiniCompetition>();
+    public DbSet<Domain.Framework.MiniCompetitionResponse> MiniCompetitionResponses => Set<Domain.Framework.MiniCompetitionResponse>();
     public DbSet<Integrations.ApiClient> ApiClients => Set<Integrations.ApiClient>();
     public DbSet<Integrations.WebhookSubscription> WebhookSubscriptions => Set<Integrations.WebhookSubscription>();
     public DbSet<Integrations.WebhookDelivery> WebhookDeliveries => Set<Integrations.WebhookDelivery>();

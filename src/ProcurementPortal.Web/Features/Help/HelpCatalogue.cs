@@ -301,6 +301,16 @@ public static class HelpCatalogue
             "While the window is open you see only how many offers and declines have come in. When it closes, the offers are ranked by the rule shown (60% the provider's framework score, 40% price) and the declines are listed with their reasons. Confirm one offer to make the call-off contract; the other providers are told."),
         new("ProviderPackages", "Respond", Provider, Contracts, "A package of care to offer on",
             "Offer the date you can start and your hourly rate, no higher than your framework rate for the band, or decline and say why. Responses are judged to the second: after the window closes nothing is accepted. If your offer is chosen you see the case reference here."),
+        new("MiniCompetitions", "Index", ProcurementOfficer | Approver | TenantAdmin, Contracts, "Mini-competitions",
+            "Call-offs competed among a framework lot's active members, newest first, with their deadlines and whether they are awarded. Start a new one from the framework page."),
+        new("MiniCompetitions", "New", ProcurementOfficer, Contracts, "Starting a mini-competition",
+            "Choose the lot, give a title and the requirement, the hours a week in each need band involved, the start date, a short deadline and one to five quality questions with their weights. The price and quality weights are the framework's. Every active member of the lot is emailed; suspended members are not."),
+        new("MiniCompetitions", "Show", ProcurementOfficer | Approver | TenantAdmin, Contracts, "A mini-competition",
+            "Before the deadline you see only how many responses have come in. After it, score each response's answers, and the responses are ranked by the rule shown. Award to the first, record whether a standstill applies and why; every responder is emailed its assessment summary, and the call-off contract is made when the standstill ends (or at once without one)."),
+        new("MiniCompetitions", "Score", ProcurementOfficer, Contracts, "Scoring a mini-competition response",
+            "Score each answer from 0 to 5 and say why. Price points come from the weekly price by the formula on the mini-competition's page. You can change the scores until the award."),
+        new("ProviderMiniCompetitions", "Respond", Provider, Contracts, "Responding to a mini-competition",
+            "Give an hourly rate for each need band involved, no higher than your framework rate for that band, and answer each question. You can revise your response until the deadline; after it nothing is accepted. When it is awarded you are emailed your scores beside the successful response's."),
 
         // Decision and waiver reports.
         new("DecisionReports", "Index", ProcurementOfficer | Approver | TenantAdmin, Reports, "Decision reports",
