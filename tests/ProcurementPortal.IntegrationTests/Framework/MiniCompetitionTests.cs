@@ -290,4 +290,41 @@ public sealed class MiniCompetitionTests(PortalFixture fixture)
         var shown = await pages.GetStringAsync(posted.Headers.Location!.ToString());
         Assert.Contains("Short breaks in Chorley", shown);
     }
+
+    [Fact]
+    public async Task A_member_responds_on_the_page_is_refused_above_its_band_rate_and_may_revise_until_the_deadline()
+    {
+        var f = await fixture.AwardedFrameworkAsync(1);
+        var id = await f.StartAsync();
+        var member = f.Members[0];
+        var pages = await fixture.PageClientAsync(member.Provider.User.Email!);
+        var url = $"/{f.Tender.Slug}/mini-competitions/{id}/response";
+        var fields = new Dictionary<string, string>
+        {
+            ["ProviderId"] = member.Provider.Organisation.Id.ToString(), ["Rates[0]"] = "14.60", ["Rates[1]"] = "15.00",
+            ["Answers[0]"] = "Our own night staff.", ["Answers[1]"] = "Monthly family meetings.",
+        };
+        var refused = await pages.PostFormAsync(url, fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Your rate for B1 Low support must be no higher than your framework rate for that band, &#xA3;14.50 an hour", page);
+        Assert.Equal(0, await fixture.ResponsesAsync(id));
+
+        fields["Rates[0]"] = "14.50";
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostFormAsync(url, fields)).StatusCode);
+        fields["Rates[1]"] = "15.25";
+        var revised = await pages.PostFormAsync(url, fields);
+        Assert.Equal(HttpStatusCode.Redirect, revised.StatusCode);
+        var shown = await pages.GetStringAsync(revised.Headers.Location!.ToString());
+        Assert.Contains("Your revised response is received", shown);
+        Assert.Contains("version 2", shown);
+        Assert.Equal(1, await fixture.ResponsesAsync(id));
+
+        var form = await pages.GetStringAsync($"{url}?providerId={member.Provider.Organisation.Id}");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        await fixture.CloseCompetitionAsync(id);
+        var late = await pages.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
+        Assert.Contains("after the deadline, so it was not accepted", await late.Content.ReadAsStringAsync());
+        Assert.Equal(15.25m, (await OkJsonAsync(await member.Provider.Client.GetAsync($"{f.Competition(id)}/response"))).GetProperty("yourResponse").GetProperty("rates")[1].GetProperty("rate").GetDecimal());
+    }
 }
