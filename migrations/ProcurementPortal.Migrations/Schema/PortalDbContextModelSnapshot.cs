@@ -2035,6 +2035,248 @@ namespace ProcurementPortal.Migrations.Schema
                     b.ToTable("market_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.MiniCompetition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AwardedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("awarded_at");
+
+                    b.Property<string>("AwardedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("awarded_by_name");
+
+                    b.Property<string>("Bands")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("bands");
+
+                    b.Property<Guid?>("CallOffContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_off_contract_id");
+
+                    b.Property<DateTime?>("CalledOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("called_off_at");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("FrameworkAgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("framework_agreement_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("LotName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lot_name");
+
+                    b.Property<int>("MembersInvited")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_invited");
+
+                    b.Property<string>("PriceFormula")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("price_formula");
+
+                    b.Property<decimal>("PriceWeight")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("price_weight");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("questions");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Requirements")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("requirements");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scores");
+
+                    b.Property<string>("Standstill")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("standstill");
+
+                    b.Property<DateTime?>("StandstillEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("standstill_ends_at");
+
+                    b.Property<DateOnly?>("StandstillLastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("standstill_last_day");
+
+                    b.Property<string>("StandstillReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("standstill_reason");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("started_by_name");
+
+                    b.Property<Guid>("StartedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by_user_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid?>("WinnerResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("winner_response_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mini_competitions");
+
+                    b.HasIndex("FrameworkAgreementId")
+                        .HasDatabaseName("ix_mini_competitions_framework_agreement_id");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_mini_competitions_procurement_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_mini_competitions_tenant_id");
+
+                    b.HasIndex("LotId", "Status")
+                        .HasDatabaseName("ix_mini_competitions_lot_id_status");
+
+                    b.HasIndex("TenantId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mini_competitions_tenant_id_reference");
+
+                    b.ToTable("mini_competitions", (string)null);
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.MiniCompetitionResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("MiniCompetitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mini_competition_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<string>("Rates")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rates");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RespondedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("responded_by_name");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mini_competition_responses");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_mini_competition_responses_member_id");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_mini_competition_responses_provider_id");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_mini_competition_responses_tenant_id");
+
+                    b.HasIndex("MiniCompetitionId", "ProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mini_competition_responses_mini_competition_id_provider_id");
+
+                    b.ToTable("mini_competition_responses", (string)null);
+                });
+
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.PackageRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4667,6 +4909,40 @@ namespace ProcurementPortal.Migrations.Schema
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_market_decisions_framework_schemes_scheme_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.MiniCompetition", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Award.FrameworkAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mini_competitions_framework_agreements_framework_agreement_");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Procurements.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mini_competitions_procurements_procurement_id");
+                });
+
+            modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.MiniCompetitionResponse", b =>
+                {
+                    b.HasOne("ProcurementPortal.Core.Domain.Framework.FrameworkMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mini_competition_responses_framework_members_member_id");
+
+                    b.HasOne("ProcurementPortal.Core.Domain.Framework.MiniCompetition", null)
+                        .WithMany()
+                        .HasForeignKey("MiniCompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mini_competition_responses_mini_competitions_mini_competiti");
                 });
 
             modelBuilder.Entity("ProcurementPortal.Core.Domain.Framework.PackageRequest", b =>

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Domain.Framework;
 using ProcurementPortal.Core.Domain.Procurements;
@@ -53,5 +56,45 @@ internal static class FrameworkDataModel
             e.HasOne<PackageRequest>().WithMany().HasForeignKey(r => r.PackageRequestId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<FrameworkMember>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
+        builder.Entity<MiniCompetition>(e =>
+        {
+            e.HasIndex(c => new { c.TenantId, c.Reference }).IsUnique();
+            e.HasIndex(c => new { c.LotId, c.Status });
+            e.Property(c => c.Reference).HasMaxLength(80);
+            e.Property(c => c.LotName).HasMaxLength(200);
+            e.Property(c => c.Title).HasMaxLength(200);
+            e.Property(c => c.Requirements).HasMaxLength(2000);
+            Json(e.Property(c => c.Bands));
+            Json(e.Property(c => c.Questions));
+            Json(e.Property(c => c.Scores));
+            e.Property(c => c.PriceWeight).HasPrecision(5, 2);
+            e.Property(c => c.PriceFormula).HasMaxLength(40);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.StartedByName).HasMaxLength(256);
+            e.Property(c => c.AwardedByName).HasMaxLength(256);
+            e.Property(c => c.Standstill).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.StandstillReason).HasMaxLength(1000);
+            e.Ignore(c => c.HoursPerWeek);
+            e.HasOne<Procurement>().WithMany().HasForeignKey(c => c.ProcurementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<FrameworkAgreement>().WithMany().HasForeignKey(c => c.FrameworkAgreementId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MiniCompetitionResponse>(e =>
+        {
+            e.HasIndex(r => new { r.MiniCompetitionId, r.ProviderId }).IsUnique();
+            e.HasIndex(r => r.ProviderId);
+            e.Property(r => r.ProviderName).HasMaxLength(200);
+            Json(e.Property(r => r.Rates));
+            Json(e.Property(r => r.Answers));
+            e.Property(r => r.RespondedByName).HasMaxLength(256);
+            e.HasOne<MiniCompetition>().WithMany().HasForeignKey(r => r.MiniCompetitionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<FrameworkMember>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
+
+    /// <summary>A list of small records kept as one jsonb column, compared by value.</summary>
+    private static void Json<T>(PropertyBuilder<List<T>> property) => property.HasColumnType("jsonb").HasConversion(
+        list => JsonSerializer.Serialize(list, JsonSerializerOptions.Web),
+        json => JsonSerializer.Deserialize<List<T>>(json, JsonSerializerOptions.Web) ?? new List<T>(),
+        new ValueComparer<List<T>>((a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, (h, x) => HashCode.Combine(h, x)), list => list.ToList()));
 }

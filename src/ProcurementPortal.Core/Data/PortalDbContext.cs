@@ -77,6 +77,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ITenantC
     public DbSet<Domain.Framework.SchemeWarning> SchemeWarnings => Set<Domain.Framework.SchemeWarning>();
     public DbSet<Domain.Framework.MarketApplication> MarketApplications => Set<Domain.Framework.MarketApplication>();
     public DbSet<Domain.Framework.MarketDecision> MarketDecisions => Set<Domain.Framework.MarketDecision>();
+    public DbSet<Domain.Framework.MiniCompetition> MiniCompetitions => Set<Domain.Framework.MiniCompetition>();
+    public DbSet<Domain.Framework.MiniCompetitionResponse> MiniCompetitionResponses => Set<Domain.Framework.MiniCompetitionResponse>();
     public DbSet<Integrations.ApiClient> ApiClients => Set<Integrations.ApiClient>();
     public DbSet<Integrations.WebhookSubscription> WebhookSubscriptions => Set<Integrations.WebhookSubscription>();
     public DbSet<Integrations.WebhookDelivery> WebhookDeliveries => Set<Integrations.WebhookDelivery>();

@@ -60,9 +60,13 @@ public sealed record CallOffValue(decimal Weekly, decimal Annual, decimal OverTe
         "Weekly value = hourly rate × hours per week. Annual value = weekly value × 52 weeks. " +
         "Contract value = weekly value × the weeks from the start date to the framework's end date (days ÷ 7), to the penny.";
 
-    public static CallOffValue Of(decimal hourlyRate, decimal hoursPerWeek, DateOnly startsOn, DateOnly endsOn)
+    public static CallOffValue Of(decimal hourlyRate, decimal hoursPerWeek, DateOnly startsOn, DateOnly endsOn) =>
+        OfWeekly(hourlyRate * hoursPerWeek, startsOn, endsOn);
+
+    /// <summary>The same convention from a weekly price already summed over several bands (Σ rate × hours).</summary>
+    public static CallOffValue OfWeekly(decimal weeklyPrice, DateOnly startsOn, DateOnly endsOn)
     {
-        var weekly = Math.Round(hourlyRate * hoursPerWeek, 2, MidpointRounding.AwayFromZero);
+        var weekly = Math.Round(weeklyPrice, 2, MidpointRounding.AwayFromZero);
         var weeks = Math.Max(0, endsOn.DayNumber - startsOn.DayNumber + 1) / 7m;
         return new CallOffValue(weekly, weekly * WeeksInYear, Math.Round(weekly * weeks, 2, MidpointRounding.AwayFromZero), Math.Round(weeks, 2));
     }

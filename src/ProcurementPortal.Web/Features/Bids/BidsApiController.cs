@@ -63,7 +63,7 @@ public sealed class BidsApiController(BidWorkspace workspace) : ControllerBase
     public async Task<ActionResult> Submit(Guid id, Guid? providerId, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         [FromServices] SubmitBid submit, CancellationToken ct) =>
         this.ToApiResult(await submit.HandleAsync(id, providerId, idempotencyKey, ct), outcome => outcome.Late is { } late
-            ? LateProblem(late)
+            ? this.LateProblem(late, LateTitle)
             : outcome.Replayed ? Ok(outcome.Receipt) : StatusCode(StatusCodes.Status201Created, outcome.Receipt));
 
     /// <summary>Withdraws the submitted bid (until the deadline); it no longer counts, every version is kept.</summary>
@@ -72,7 +72,7 @@ public sealed class BidsApiController(BidWorkspace workspace) : ControllerBase
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     public async Task<ActionResult> Withdraw(Guid id, Guid? providerId, [FromServices] WithdrawBid withdraw, CancellationToken ct) =>
-        this.ToApiResult(await withdraw.HandleAsync(id, providerId, ct), outcome => outcome.Late is { } late ? LateProblem(late) : Ok(outcome.Withdrawn));
+        this.ToApiResult(await withdraw.HandleAsync(id, providerId, ct), outcome => outcome.Late is { } late ? this.LateProblem(late, LateTitle) : Ok(outcome.Withdrawn));
 
     /// <summary>The receipts of every version the provider has submitted, newest first.</summary>
     [HttpGet("receipts")]
@@ -119,13 +119,7 @@ public sealed class BidsApiController(BidWorkspace workspace) : ControllerBase
     public async Task<ActionResult> RemoveAttachment(Guid id, Guid attachmentId, Guid? providerId, [FromServices] RemoveBidAttachment remove, CancellationToken ct) =>
         this.ToApiResult(await remove.HandleAsync(id, providerId, attachmentId, ct), _ => NoContent());
 
-    private ObjectResult LateProblem(LateBid late)
-    {
-        var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status422UnprocessableEntity, "The deadline for bids has passed", detail: late.Message);
-        problem.Extensions["deadline"] = late.Deadline;
-        problem.Extensions["receivedAt"] = late.ReceivedAt;
-        return new ObjectResult(problem) { StatusCode = StatusCodes.Status422UnprocessableEntity, ContentTypes = { "application/problem+json" } };
-    }
+    private const string LateTitle = "The deadline for bids has passed";
 
     private async Task<BidView?> ViewAsync(Guid id, Guid? providerId, CancellationToken ct)
     {

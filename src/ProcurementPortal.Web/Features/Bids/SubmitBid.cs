@@ -17,6 +17,18 @@ namespace ProcurementPortal.Web.Features.Bids;
 /// <summary>A submission or withdrawal that reached the portal after the deadline: refused, the draft kept.</summary>
 public sealed record LateBid(DateTimeOffset Deadline, DateTimeOffset ReceivedAt, string Message);
 
+public static class LateBidProblems
+{
+    /// <summary>The API's answer to something that arrived after its deadline: 422 problem details with both times.</summary>
+    public static Microsoft.AspNetCore.Mvc.ObjectResult LateProblem(this Microsoft.AspNetCore.Mvc.ControllerBase controller, LateBid late, string title)
+    {
+        var problem = controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext, StatusCodes.Status422UnprocessableEntity, title, detail: late.Message);
+        problem.Extensions["deadline"] = late.Deadline;
+        problem.Extensions["receivedAt"] = late.ReceivedAt;
+        return new Microsoft.AspNetCore.Mvc.ObjectResult(problem) { StatusCode = StatusCodes.Status422UnprocessableEntity, ContentTypes = { "application/problem+json" } };
+    }
+}
+
 /// <summary>The receipt (new, or the same one again for a retry with the same key), or the late refusal.</summary>
 public sealed record SubmitOutcome(BidReceipt? Receipt, bool Replayed, LateBid? Late);
 

@@ -7,6 +7,7 @@ public static class BrokerageFeature
     /// <summary>The framework after award (its members) and the brokerage of care packages among them.</summary>
     public static IServiceCollection AddBrokerageFeature(this IServiceCollection services) => services
         .AddScoped<FrameworkMembers>()
+        .AddScoped<MemberAccess>()
         .AddScoped<MemberStatusChange>()
         .AddScoped<SuspendMemberHandler>()
         .AddScoped<ReinstateMemberHandler>()

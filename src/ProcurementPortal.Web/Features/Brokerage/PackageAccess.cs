@@ -22,30 +22,21 @@ public sealed record ProviderPackage(PackageRequest Request, FrameworkMember Mem
 /// membership of the request's lot. Not found unless the provider is an active member of the lot, or has already
 /// answered this request (to read the outcome).
 /// </summary>
-public sealed class PackageAccess(PortalDbContext db, ProviderSide providers, ProviderContext providerContext)
+public sealed class PackageAccess(PortalDbContext db, Framework.MemberAccess members)
 {
     public async Task<ProviderPackage?> OpenAsync(Guid requestId, Guid? providerId, CancellationToken ct)
     {
-        var (provider, _) = await providers.ChooseAsync(providerId, ct);
-        if (provider is null)
+        if (await members.EnterAsync(providerId, ct) is not { } provider
+            || await db.PackageRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct) is not { } request)
         {
             return null;
         }
-        providerContext.Set(provider.Id);
-        var request = await db.PackageRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null)
-        {
-            return null;
-        }
-        var member = await db.FrameworkMembers.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.FrameworkAgreementId == request.FrameworkAgreementId && m.ProviderId == provider.Id, ct);
         var response = await db.PackageResponses.AsNoTracking().SingleOrDefaultAsync(r => r.PackageRequestId == requestId, ct);
-        if (member is null || (member.Status != MemberStatus.Active && response is null))
+        if (await members.MemberAsync(provider, request.FrameworkAgreementId, response is not null, ct) is not { } member)
         {
             return null;
         }
-        var rates = await db.Contracts.AsNoTracking().Where(c => c.Id == member.ContractId).Select(c => c.Rates).SingleAsync(ct);
-        return new ProviderPackage(request, member, provider, BandRate(rates, request.BandCode), response);
+        return new ProviderPackage(request, member.Member, provider, BandRate(member.Rates, request.BandCode), response);
     }
 
     public static decimal? BandRate(IEnumerable<AgreedRate> rates, string bandCode) => rates.FirstOrDefault(r => r.BandCode == bandCode)?.Rate;

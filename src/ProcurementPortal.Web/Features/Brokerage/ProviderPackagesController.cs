@@ -145,10 +145,7 @@ public sealed class ProviderPackagesApiController(PackageAccess access, PortalDb
     {
         if (o.Late is { } late)
         {
-            var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status422UnprocessableEntity, "The window for responses has closed", detail: late.Message);
-            problem.Extensions["deadline"] = late.Deadline;
-            problem.Extensions["receivedAt"] = late.ReceivedAt;
-            return new ObjectResult(problem) { StatusCode = StatusCodes.Status422UnprocessableEntity, ContentTypes = { "application/problem+json" } };
+            return this.LateProblem(late, "The window for responses has closed");
         }
         var r = o.Response!;
         return StatusCode(StatusCodes.Status201Created, new YourResponse(r.Id, r.Kind, r.CanStartOn, r.HourlyRate, r.DeclineReason, PackageRequests.Utc(r.ReceivedAt)));

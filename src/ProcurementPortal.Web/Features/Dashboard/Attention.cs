@@ -185,6 +185,7 @@ public sealed class ProviderAttention(IServiceScopeFactory scopes, PortalDbConte
                 $"{(l.Successful ? "Award letter" : "Outcome letter")} received {UkTime.Format(l.CreatedAt)}: {l.Reference} {l.Title}",
                 $"/{tenant.Slug}/opportunities/{l.ProcurementId}/letters/{l.Id}", null)));
             items.AddRange(await Brokerage.ProviderPackageAttention.ForAsync(tenantDb, tenant.Slug!, providerId, clock.GetUtcNow().UtcDateTime, since, ct));
+            items.AddRange(await MiniCompetitions.ProviderMiniCompetitionAttention.ForAsync(tenantDb, tenant.Slug!, providerId, clock.GetUtcNow().UtcDateTime, ct));
         }
         return TenantAttention.Ordered(items);
     }

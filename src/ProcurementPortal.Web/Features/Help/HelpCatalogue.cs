@@ -311,6 +311,16 @@ public static class HelpCatalogue
             "Read the conditions of membership, tick the lots you want to join and give a rate for every band of each, no higher than its ceiling. Say how you meet the conditions. The council admits or refuses you with its reasons."),
         new("Market", "Application", Provider, Contracts, "Your dynamic market application",
             "Your application as you sent it, and the council's decision with its reasons once it is made. Only your organisation sees it."),
+        new("MiniCompetitions", "Index", ProcurementOfficer | Approver | TenantAdmin, Contracts, "Mini-competitions",
+            "Call-offs competed among a framework lot's active members, newest first, with their deadlines and whether they are awarded. Start a new one from the framework page."),
+        new("MiniCompetitions", "New", ProcurementOfficer, Contracts, "Starting a mini-competition",
+            "Choose the lot, give a title and the requirement, the hours a week in each need band involved, the start date, a short deadline and one to five quality questions with their weights. The price and quality weights are the framework's. Every active member of the lot is emailed; suspended members are not."),
+        new("MiniCompetitions", "Show", ProcurementOfficer | Approver | TenantAdmin, Contracts, "A mini-competition",
+            "Before the deadline you see only how many responses have come in. After it, score each response's answers, and the responses are ranked by the rule shown. Award to the first, record whether a standstill applies and why; every responder is emailed its assessment summary, and the call-off contract is made when the standstill ends (or at once without one)."),
+        new("MiniCompetitions", "Score", ProcurementOfficer, Contracts, "Scoring a mini-competition response",
+            "Score each answer from 0 to 5 and say why. Price points come from the weekly price by the formula on the mini-competition's page. You can change the scores until the award."),
+        new("ProviderMiniCompetitions", "Respond", Provider, Contracts, "Responding to a mini-competition",
+            "Give an hourly rate for each need band involved, no higher than your framework rate for that band, and answer each question. You can revise your response until the deadline; after it nothing is accepted. When it is awarded you are emailed your scores beside the successful response's."),
 
         // Decision and waiver reports.
         new("DecisionReports", "Index", ProcurementOfficer | Approver | TenantAdmin, Reports, "Decision reports",
