@@ -23,6 +23,7 @@ internal static class FrameworkDataModel
             e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(m => m.StatusReason).HasMaxLength(1000);
             e.Property(m => m.TotalScore).HasPrecision(9, 4);
+            e.Property(m => m.CapacityHoursPerWeek).HasPrecision(9, 2);
             e.HasOne<FrameworkAgreement>().WithMany().HasForeignKey(m => m.FrameworkAgreementId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Contract>().WithMany().HasForeignKey(m => m.ContractId).OnDelete(DeleteBehavior.Restrict);
         });

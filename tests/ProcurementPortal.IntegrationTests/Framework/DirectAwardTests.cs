@@ -48,6 +48,38 @@ public sealed class DirectAwardTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_rule_skips_a_member_whose_recorded_capacity_less_its_live_call_offs_has_no_room_for_the_package()
+    {
+        var f = await fixture.AwardedFrameworkAsync(3);
+        var capacity = $"{f.Api}/procurements/{f.Tender.Id}/framework/members/{f.Members[0].MemberId}/capacity";
+        // Rank 1 can take 20 hours a week: room for one package of 14, not for a second.
+        var recorded = await OkJsonAsync(await f.Tender.Officer.PutAsJsonAsync(capacity, new { capacityHoursPerWeek = 20m }));
+        Assert.Equal(20m, recorded.GetProperty("capacityHoursPerWeek").GetDecimal());
+        var first = await ProposeAsync(f, "HighestRanked");
+        Assert.Equal(f.Members[0].Provider.Organisation.Name, first.GetProperty("proposed").GetProperty("providerName").GetString());
+        Assert.Contains("with capacity", first.GetProperty("ruleText").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await ConfirmAsync(f, first)).StatusCode);
+
+        var second = await ProposeAsync(f, "HighestRanked");
+        Assert.Equal(f.Members[1].Provider.Organisation.Name, second.GetProperty("proposed").GetProperty("providerName").GetString());
+        var skipped = second.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("memberId").GetGuid() == f.Members[0].MemberId);
+        Assert.Equal(6m, skipped.GetProperty("spareHoursPerWeek").GetDecimal());
+
+        // Cleared, the member is no longer skipped; a negative figure is refused and changes nothing.
+        Assert.Equal(HttpStatusCode.BadRequest, (await f.Tender.Officer.PutAsJsonAsync(capacity, new { capacityHoursPerWeek = -1m })).StatusCode);
+        Assert.Equal(1, await fixture.CountAsync($"select count(*) from framework_members where id = '{f.Members[0].MemberId}' and capacity_hours_per_week = 20"));
+        await OkJsonAsync(await f.Tender.Officer.PutAsJsonAsync(capacity, new { capacityHoursPerWeek = (decimal?)null }));
+        Assert.Equal(f.Members[0].Provider.Organisation.Name, (await ProposeAsync(f, "HighestRanked")).GetProperty("proposed").GetProperty("providerName").GetString());
+        Assert.Equal(2, await fixture.CountAsync($"select count(*) from audit_events where action = 'framework.member_capacity' and entity_id = '{f.Members[0].MemberId}'"));
+
+        var other = await fixture.AwardedFrameworkAsync(1);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Tender.Officer.PutAsJsonAsync(capacity.Replace(f.Tender.Slug, other.Tender.Slug), new { capacityHoursPerWeek = 5m })).StatusCode);
+        var page = await fixture.PageClientAsync(await fixture.OfficerEmailAsync(f));
+        var form = await page.GetStringAsync($"/{f.Tender.Slug}/procurements/{f.Tender.Id}/framework/members/{f.Members[0].MemberId}/capacity");
+        Assert.Contains("Capacity of " + f.Members[0].Provider.Organisation.Name, System.Net.WebUtility.HtmlDecode(form));
+    }
+
+    [Fact]
     public async Task The_highest_ranked_rule_proposes_the_top_active_member_and_skips_a_suspended_one()
     {
         var f = await fixture.AwardedFrameworkAsync(3);

@@ -213,6 +213,11 @@ public sealed class MiniCompetitionTests(PortalFixture fixture)
             $"select count(*) from contracts where framework_agreement_id = '{f.AgreementId}' and lot_id is null and provider_id = '{b.Provider.Organisation.Id}' and annual_value = 23400.00"));
         await fixture.RunJobAsync<MiniCompetitionCallOffJob>(j => j.RunAsync(f.Tender.Tenant.Id, id, CancellationToken.None));
         Assert.Equal(1, await fixture.CountAsync($"select count(*) from contracts where framework_agreement_id = '{f.AgreementId}' and lot_id is null"));
+        // The call-off counts in the lot's committed spend and hours on the spend page's API.
+        var spend = await OkJsonAsync(await f.Tender.Officer.GetAsync($"{f.Api}/procurements/{f.Tender.Id}/framework/spend"));
+        var lot = spend.GetProperty("lots").EnumerateArray().Single(l => l.GetProperty("lotId").GetGuid() == f.LotId);
+        Assert.Equal(23_400.00m, lot.GetProperty("committedAnnualSpend").GetDecimal());
+        Assert.True(lot.GetProperty("committedHoursPerWeek").GetDecimal() > 0);
 
         await fixture.DeliverMailAsync();
         var loser = Assert.Single(await fixture.Mail.WaitForAsync(a.Provider.User.Email!, 2), m => (m.Subject ?? "").Contains("outcome"));

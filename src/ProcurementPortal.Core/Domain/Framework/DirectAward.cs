@@ -12,8 +12,16 @@ public enum DirectAwardRule
     LowestRate,
 }
 
-/// <summary>A lot's member as the mechanism reads it: its framework rank, status and agreed rate for the need band (null when it has none).</summary>
-public sealed record DirectAwardCandidate(Guid MemberId, string ProviderName, int? Rank, MemberStatus Status, decimal? BandRate);
+/// <summary>
+/// A lot's member as the mechanism reads it: its framework rank, status, agreed rate for the need band (null when it has
+/// none) and spare capacity: the hours a week it has stated it can take less the hours of its live call-offs on the lot
+/// (null when it has stated none).
+/// </summary>
+public sealed record DirectAwardCandidate(Guid MemberId, string ProviderName, int? Rank, MemberStatus Status, decimal? BandRate, decimal? SpareHoursPerWeek = null)
+{
+    /// <summary>Room for <paramref name="hoursPerWeek"/> more: always, when the member has stated no capacity.</summary>
+    public bool HasCapacityFor(decimal hoursPerWeek) => SpareHoursPerWeek is not { } spare || spare >= hoursPerWeek;
+}
 
 /// <summary>
 /// The objective mechanism for a direct award on a lot, as the direct-award page states it. Only active members are
@@ -24,17 +32,25 @@ public static class DirectAwardMechanism
     public static string Describe(DirectAwardRule rule) => rule switch
     {
         DirectAwardRule.HighestRanked =>
-            "Highest-ranked active member: the active member ranked highest in the framework's evaluation. Suspended members are skipped.",
+            "Highest-ranked active member with capacity: the active member ranked highest in the framework's evaluation that has room for " +
+            "the package's hours. Suspended members are skipped." + CapacityText,
         DirectAwardRule.LowestRate =>
             "Lowest rate for the need band: the active member whose framework rate for the band is lowest. Ties go to the member " +
-            "ranked higher on the framework, then to the provider's name in alphabetical order. Suspended members are skipped.",
+            "ranked higher on the framework, then to the provider's name in alphabetical order. Suspended members are skipped." + CapacityText,
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 
-    /// <summary>The member the rule proposes, or null when no active member can take the award (none, or none with a rate for the band).</summary>
-    public static DirectAwardCandidate? Propose(DirectAwardRule rule, IEnumerable<DirectAwardCandidate> members)
+    private const string CapacityText =
+        " A member whose recorded capacity, less the hours of its live call-offs on the lot, is below the package's hours a week is " +
+        "skipped; a member with no recorded capacity is not.";
+
+    /// <summary>
+    /// The member the rule proposes for a package of <paramref name="hoursPerWeek"/>, or null when no active member can
+    /// take it (none, none with a rate for the band, or none with room for the hours).
+    /// </summary>
+    public static DirectAwardCandidate? Propose(DirectAwardRule rule, IEnumerable<DirectAwardCandidate> members, decimal hoursPerWeek)
     {
-        var eligible = members.Where(m => m.Status == MemberStatus.Active && m.BandRate is not null);
+        var eligible = members.Where(m => m.Status == MemberStatus.Active && m.BandRate is not null && m.HasCapacityFor(hoursPerWeek));
         var ordered = rule switch
         {
             DirectAwardRule.HighestRanked => eligible.OrderBy(m => m.Rank ?? int.MaxValue),

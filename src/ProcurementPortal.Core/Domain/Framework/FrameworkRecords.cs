@@ -33,6 +33,8 @@ public class FrameworkMember : ITenantOwned
     public string? StatusReason { get; set; }
     public DateTime? StatusChangedAt { get; set; }
     public DateTime JoinedAt { get; set; }
+    /// <summary>The hours a week of call-offs the provider can take on the lot, as an officer records it; null when not stated.</summary>
+    public decimal? CapacityHoursPerWeek { get; set; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<PackageRequestStatus>))]

@@ -10,6 +10,7 @@ public static class BrokerageFeature
         .AddScoped<MemberAccess>()
         .AddScoped<MemberStatusChange>()
         .AddScoped<SuspendMemberHandler>()
+        .AddScoped<RecordMemberCapacityHandler>()
         .AddScoped<ReinstateMemberHandler>()
         .AddScoped<DirectAwards>()
         .AddScoped<ProposeDirectAwardHandler>()

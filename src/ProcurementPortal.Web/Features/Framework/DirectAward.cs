@@ -38,7 +38,7 @@ public sealed record DirectAwardCommand
 
 /// <summary>An active member of the lot with a rate for the band, what the call-off would cost with it, and what that would take over the lot's plan.</summary>
 public sealed record DirectAwardOption(Guid MemberId, Guid ProviderId, string ProviderName, int? Rank, decimal HourlyRate, decimal WeeklyValue, decimal AnnualValue, decimal ContractValue,
-    IReadOnlyList<string> PlanWarnings);
+    IReadOnlyList<string> PlanWarnings, decimal? SpareHoursPerWeek = null);
 
 public sealed record DirectAwardProposal(
     Guid ProposalId, Guid LotId, string LotName, Guid FrameworkAgreementId, string BandCode, string BandName, decimal HoursPerWeek, DateOnly StartsOn, DateOnly EndsOn,
@@ -67,13 +67,20 @@ public sealed class DirectAwards(PortalDbContext db, Spend.FrameworkSpend spend)
         var (agreement, lot, band, _) = need;
         var members = await db.FrameworkMembers.AsNoTracking().Where(m => m.FrameworkAgreementId == agreement.Id)
             .Join(db.Contracts, m => m.ContractId, c => c.Id, (m, c) => new { Member = m, c.Rates }).ToListAsync(ct);
+        // Each member's live call-offs on the lot (hours a week), for its spare capacity; this proposal's own call-off is not counted.
+        var today = Core.Calendar.Standstill.LondonDay(await db.DatabaseNowAsync(ct));
+        var committed = (await db.Contracts.AsNoTracking()
+            .Where(c => c.FrameworkAgreementId == agreement.Id && c.LotId == null && c.EndsOn >= today && c.Id != proposalId)
+            .GroupBy(c => c.ProviderId).Select(g => new { ProviderId = g.Key, Hours = g.Sum(c => c.HoursPerWeek ?? 0m) })
+            .ToListAsync(ct)).Where(x => x.ProviderId is not null).ToDictionary(x => x.ProviderId!.Value, x => x.Hours);
         var candidates = members.Select(m => new DirectAwardCandidate(m.Member.Id, m.Member.ProviderName, m.Member.Rank, m.Member.Status,
-            m.Rates.FirstOrDefault(r => r.BandCode == band.Code)?.Rate)).ToList();
+            m.Rates.FirstOrDefault(r => r.BandCode == band.Code)?.Rate,
+            m.Member.CapacityHoursPerWeek - committed.GetValueOrDefault(m.Member.ProviderId))).ToList();
         var plan = await spend.LotAsync(procurementId, agreement.Id, ct, excluding: proposalId);
         var rule = command.Rule!.Value;
-        if (DirectAwardMechanism.Propose(rule, candidates) is not { } proposed)
+        if (DirectAwardMechanism.Propose(rule, candidates, command.HoursPerWeek!.Value) is not { } proposed)
         {
-            return new Errors().Add(nameof(command.LotId), "No active member of this lot has a rate for that band");
+            return new Errors().Add(nameof(command.LotId), "No active member of this lot has a rate for that band and room for these hours");
         }
         var options = candidates.Where(c => c.Status == MemberStatus.Active && c.BandRate is not null)
             .OrderBy(c => c.Rank ?? int.MaxValue).ThenBy(c => c.ProviderName, StringComparer.Ordinal)
@@ -82,7 +89,7 @@ public sealed class DirectAwards(PortalDbContext db, Spend.FrameworkSpend spend)
                 var value = CallOffValue.Of(c.BandRate!.Value, command.HoursPerWeek!.Value, command.StartsOn!.Value, agreement.EndsOn);
                 var providerId = members.Single(m => m.Member.Id == c.MemberId).Member.ProviderId;
                 return new DirectAwardOption(c.MemberId, providerId, c.ProviderName, c.Rank, c.BandRate.Value, value.Weekly, value.Annual, value.OverTerm,
-                    plan?.WarningsFor(band.Code, value.Annual, command.HoursPerWeek!.Value) ?? []);
+                    plan?.WarningsFor(band.Code, value.Annual, command.HoursPerWeek!.Value) ?? [], c.SpareHoursPerWeek);
             }).ToList();
         return Outcome<DirectAwardProposal>.Ok(new DirectAwardProposal(proposalId, lot.Id, $"Lot {lot.Number} {lot.Name}", agreement.Id, band.Code, band.Name,
             command.HoursPerWeek!.Value, command.StartsOn!.Value, agreement.EndsOn, rule, DirectAwardMechanism.Describe(rule),

@@ -8,6 +8,8 @@ namespace ProcurementPortal.Web.Features.Framework;
 
 public sealed record SuspendPage(FrameworkView Framework, MemberRow Member, string? Reason);
 
+public sealed record CapacityPage(FrameworkView Framework, MemberRow Member, string? CapacityHoursPerWeek);
+
 /// <summary>The framework after award: its lots' members, and suspending and reinstating them (API twin: <see cref="FrameworkApiController"/>).</summary>
 [TenantScoped(Role.ProcurementOfficer, Role.Approver, Role.TenantAdmin)]
 [Route("{tenant}/procurements/{id:guid}/framework")]
@@ -33,6 +35,29 @@ public sealed class FrameworkController(FrameworkMembers framework) : Controller
         }
         var outcome = await handler.HandleAsync(id, memberId, command, ct);
         return this.ToPageResult(outcome, () => View(page), m => Done(id, $"{m.ProviderName} is suspended and has been told why"));
+    }
+
+    [HttpGet("members/{memberId:guid}/capacity")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> Capacity(Guid id, Guid memberId, CancellationToken ct) =>
+        await PageAsync(id, memberId, null, ct) is { Member: var member } page
+            ? View(new CapacityPage(page.Framework, member, member.CapacityHoursPerWeek?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)))
+            : NotFound();
+
+    [HttpPost("members/{memberId:guid}/capacity")]
+    [ApiTwin("PUT /api/v1/t/{tenant}/procurements/{id}/framework/members/{memberId}/capacity")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    public async Task<IActionResult> Capacity(Guid id, Guid memberId, string? capacityHoursPerWeek, [FromServices] RecordMemberCapacityHandler handler, CancellationToken ct)
+    {
+        if (await PageAsync(id, memberId, null, ct) is not { } page)
+        {
+            return NotFound();
+        }
+        var errors = new Errors();
+        var hours = Number.Read(capacityHoursPerWeek, nameof(RecordMemberCapacityCommand.CapacityHoursPerWeek), "the hours a week", errors);
+        Outcome<FrameworkMember> outcome = errors.IsEmpty ? await handler.HandleAsync(id, memberId, new RecordMemberCapacityCommand { CapacityHoursPerWeek = hours }, ct) : errors;
+        return this.ToPageResult(outcome, () => View(new CapacityPage(page.Framework, page.Member, capacityHoursPerWeek)),
+            m => Done(id, $"{m.ProviderName}'s capacity is {RecordMemberCapacityHandler.Describe(m.CapacityHoursPerWeek)}"));
     }
 
     [HttpPost("members/{memberId:guid}/reinstate")]
@@ -159,6 +184,14 @@ public sealed class FrameworkApiController(FrameworkMembers framework) : Control
             r => r.Created ? StatusCode(StatusCodes.Status201Created, CallOffView.From(r.Contract, warnings)) : Ok(CallOffView.From(r.Contract, warnings)));
     }
 
+    /// <summary>Records the hours a week of call-offs a member can take on its lot (null clears it); the direct-award rule skips a member without room.</summary>
+    [HttpPut("members/{memberId:guid}/capacity")]
+    [TenantScoped(Role.ProcurementOfficer)]
+    [ProducesResponseType<MemberStatusView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult> Capacity(Guid id, Guid memberId, RecordMemberCapacityCommand command, [FromServices] RecordMemberCapacityHandler handler, CancellationToken ct) =>
+        this.ToApiResult(await handler.HandleAsync(id, memberId, command, ct), m => Ok(MemberStatusView.From(m)));
+
     /// <summary>Reinstates a suspended member; the provider is told.</summary>
     [HttpPost("members/{memberId:guid}/reinstate")]
     [TenantScoped(Role.ProcurementOfficer)]
@@ -208,8 +241,9 @@ public sealed class DirectAwardForm
     };
 }
 
-public sealed record MemberStatusView(Guid Id, Guid ProviderId, string ProviderName, MemberStatus Status, string? StatusReason, DateTimeOffset? StatusChangedAt)
+public sealed record MemberStatusView(Guid Id, Guid ProviderId, string ProviderName, MemberStatus Status, string? StatusReason, DateTimeOffset? StatusChangedAt,
+    decimal? CapacityHoursPerWeek)
 {
     public static MemberStatusView From(FrameworkMember m) => new(m.Id, m.ProviderId, m.ProviderName, m.Status, m.StatusReason,
-        m.StatusChangedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
+        m.StatusChangedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null, m.CapacityHoursPerWeek);
 }

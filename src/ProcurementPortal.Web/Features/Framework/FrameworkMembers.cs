@@ -10,7 +10,7 @@ namespace ProcurementPortal.Web.Features.Framework;
 
 public sealed record MemberRow(
     Guid Id, Guid ProviderId, string ProviderName, int? Rank, decimal TotalScore, MemberStatus Status, string? StatusReason,
-    DateTimeOffset? StatusChangedAt, string ContractReference, IReadOnlyList<AgreedRate> Rates);
+    DateTimeOffset? StatusChangedAt, string ContractReference, IReadOnlyList<AgreedRate> Rates, decimal? CapacityHoursPerWeek);
 
 public sealed record FrameworkLot(
     Guid LotId, int Number, string Name, Guid FrameworkAgreementId, string Title, DateOnly StartsOn, DateOnly EndsOn,
@@ -71,7 +71,7 @@ public sealed class FrameworkMembers(PortalDbContext db)
 
     public static MemberRow Row(FrameworkMember m, string contractReference, IReadOnlyList<AgreedRate> rates) => new(
         m.Id, m.ProviderId, m.ProviderName, m.Rank, m.TotalScore, m.Status, m.StatusReason,
-        m.StatusChangedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null, contractReference, rates);
+        m.StatusChangedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null, contractReference, rates, m.CapacityHoursPerWeek);
 
     /// <summary>The member of the procurement's framework, tracked for a status change; null when not found.</summary>
     public Task<FrameworkMember?> MemberAsync(Guid procurementId, Guid memberId, CancellationToken ct) =>

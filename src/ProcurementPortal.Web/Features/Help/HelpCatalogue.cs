@@ -291,6 +291,8 @@ public static class HelpCatalogue
             "Each lot's members: the providers appointed at award, with the band rates of their bids (the most they may offer on a package), their rank and score from the evaluation, and whether they are active or suspended. The term and extension options are shown per lot."),
         new("Framework", "Suspend", ProcurementOfficer, Contracts, "Suspending a provider from the framework",
             "Give the reason; the provider is emailed it. A suspended provider is not told of new package requests and cannot offer. Reinstate it from the framework page when the matter is resolved."),
+        new("Framework", "Capacity", ProcurementOfficer, Contracts, "Recording a provider's capacity",
+            "Enter the hours a week of call-offs the provider can take on its lot. The direct-award rule skips a member whose capacity, less its live call-offs, is below a package's hours; leave it empty when the provider has not said."),
         new("Framework", "DirectAward", ProcurementOfficer, Contracts, "Awarding a call-off directly",
             "Choose the lot, need band, hours per week, start date and the rule: the highest-ranked active member, or the lowest rate for the band (ties to the better rank, then the provider's name). The portal proposes the provider; confirm it, or choose another active member and say why not the one proposed. The call-off contract is made and the provider is emailed."),
         new("Spend", "Index", ProcurementOfficer | Approver | TenantAdmin, Contracts, "Spend and capacity against the plan",

@@ -169,6 +169,11 @@ public static class MiniCompetitionCallOff
             Value = value.OverTerm,
             AnnualValue = value.Annual,
             Rates = c.Bands.Select(b => new Core.Domain.Award.AgreedRate(b.Code, b.Name, "Hour", winner.Rates.Single(r => r.Code == b.Code).Rate)).ToList(),
+            // What the spend page counts: the hours and weekly value of the whole call-off, and its band when it has one
+            // (a call-off over several bands counts in its lot's totals, not in one band's row).
+            CallOffBandCode = c.Bands.Count == 1 ? c.Bands[0].Code : null,
+            HoursPerWeek = c.HoursPerWeek,
+            WeeklyValue = value.Weekly,
             OwnerUserId = c.StartedByUserId,
             CreatedAt = now,
         }).Entity;
