@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ProcurementPortal.Core;
-using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Demo;
 using ProcurementPortal.Core.Domain.Award;
 using ProcurementPortal.Core.Domain.Framework;
@@ -166,11 +164,8 @@ public sealed class BrokerageScenario : IBenchScenario
     private static async Task<Framework> SetUpAsync(BenchContext context, CancellationToken ct)
     {
         var emails = await BenchProviders.CreateAsync(context, Prefix, Members, ct);
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        PortalCore.ConfigureDbContext(options, context.AdminPortalConnectionString);
         var tenant = new TenantContext();
-        options.AddInterceptors(new TenantSaveChangesInterceptor(tenant));
-        await using var db = new PortalDbContext(options.Options, tenant);
+        await using var db = context.AdminDb(tenant);
         tenant.Set(await db.Organisations.SingleAsync(o => o.Slug == Tenant, ct));
         var officerId = await db.Users.Where(u => u.Email == "officer1@lancashire.demo").Select(u => u.Id).SingleAsync(ct);
         var providers = (await db.Users.Where(u => emails.Contains(u.Email!))
