@@ -3,9 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ProcurementPortal.Core;
-using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain;
 using ProcurementPortal.Core.Tenancy;
 
@@ -98,11 +95,8 @@ public static class BenchProviders
 {
     public static async Task<List<string>> CreateAsync(BenchContext context, string prefix, int count, CancellationToken ct)
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        PortalCore.ConfigureDbContext(options, context.AdminPortalConnectionString);
         var tenant = new TenantContext();
-        options.AddInterceptors(new TenantSaveChangesInterceptor(tenant));
-        await using var db = new PortalDbContext(options.Options, tenant);
+        await using var db = context.AdminDb(tenant);
         var hash = new PasswordHasher<PortalUser>().HashPassword(null!, PortalHttp.DemoPassword);
         var emails = new List<string>(count);
         for (var i = 0; i < count; i++)

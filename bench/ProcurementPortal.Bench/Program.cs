@@ -4,7 +4,7 @@ using ProcurementPortal.Bench;
 
 // infra/bench runs this in Release against its own PostgreSQL and SMTP sink. Arguments:
 //   --json FILE        also write the results as JSON (for comparing commits)
-//   --only NAME[,NAME] run only these scenarios (rush, reading, evaluation, letters, jobs)
+//   --only NAME[,NAME] run only these scenarios (rush, reading, evaluation, letters, jobs, brokerage)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 string? jsonPath = null;
 HashSet<string>? only = null;
@@ -18,7 +18,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-IBenchScenario[] scenarios = [new RushScenario(), new ReadingScenario(), new RankingScenario(), new LettersScenario(), new OutboxScenario()];
+IBenchScenario[] scenarios = [new RushScenario(), new ReadingScenario(), new RankingScenario(), new LettersScenario(), new OutboxScenario(), new BrokerageScenario()];
 await using var context = BenchContext.Create();
 var results = new List<BenchResult>();
 foreach (var scenario in scenarios.Where(s => only is null || only.Contains(s.Name)))
@@ -34,7 +34,7 @@ Console.WriteLine($"| {"figure",-62} | {"value",14} | {"reference",-44} | {"valu
 Console.WriteLine($"|{new string('-', 64)}|{new string('-', 16)}|{new string('-', 46)}|{new string('-', 16)}|{new string('-', 9)}|{new string('-', 14)}|");
 foreach (var r in results)
 {
-    var target = r.Target is null ? "" : $"{r.Target} {(r.TargetMet == true ? "met" : "MISSED")}";
+    var target = r.Target is null ? "" : r.TargetMet is null ? r.Target : $"{r.Target} {(r.TargetMet == true ? "met" : "MISSED")}";
     Console.WriteLine($"| {r.Name,-62} | {r.Figure,10:0.##} {r.Unit,-3} | {r.ReferenceName,-44} | {r.Reference,10:0.##} {r.Unit,-3} | {r.Ratio,7:0.###} | {target,-12} |");
 }
 if (jsonPath is not null)

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace ProcurementPortal.Bench;
@@ -14,7 +12,7 @@ namespace ProcurementPortal.Bench;
 /// random receipt number, the bid marked, an outbox email, an audit row linked into one hash chain at commit under
 /// the chain's advisory lock) as a custom script against the same database: the database's own ceiling.
 /// </summary>
-public sealed partial class RushScenario : IBenchScenario
+public sealed class RushScenario : IBenchScenario
 {
     public const int Providers = 200;
     private const string Tenant = "lancashire";
@@ -196,8 +194,9 @@ public sealed partial class RushScenario : IBenchScenario
         {
             await setup.ExecuteNonQueryAsync(ct);
         }
-        var script = Path.Combine(Path.GetTempPath(), $"bench-rush-{Guid.NewGuid():N}.sql");
-        await File.WriteAllTextAsync(script, """
+        try
+        {
+            return await PgBench.TpsAsync(context, """
             \set bid random(1, 100000)
             begin;
             select last_number, now() from bench_rush_procurement where id = 1 for share;
@@ -210,34 +209,10 @@ public sealed partial class RushScenario : IBenchScenario
             insert into bench_rush_audit (seq, prev_hash, hash, at, action, entity_id, summary)
                 values (-nextval('bench_rush_audit_pending'), '\x', '\x', now(), 'bid.submitted', :bid, repeat('x', 120));
             commit;
-            """, ct);
-        try
-        {
-            var admin = new NpgsqlConnectionStringBuilder(context.AdminPortalConnectionString);
-            var start = new ProcessStartInfo(context.PgBench)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                Environment = { ["PGPASSWORD"] = admin.Password },
-            };
-            foreach (var arg in new[] { "-n", "-h", admin.Host!, "-p", admin.Port.ToString(CultureInfo.InvariantCulture), "-U", admin.Username!,
-                         "-c", "50", "-j", "2", "-T", "10", "-f", script, admin.Database! })
-            {
-                start.ArgumentList.Add(arg);
-            }
-            using var pgbench = Process.Start(start)!;
-            var output = await pgbench.StandardOutput.ReadToEndAsync(ct);
-            var errorText = await pgbench.StandardError.ReadToEndAsync(ct);
-            await pgbench.WaitForExitAsync(ct);
-            if (pgbench.ExitCode != 0 || Tps().Match(output) is not { Success: true } tps)
-            {
-                throw new InvalidOperationException($"pgbench failed ({pgbench.ExitCode}): {output}\n{errorText}");
-            }
-            return double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture);
+            """, clients: 50, seconds: 10, ct);
         }
         finally
         {
-            File.Delete(script);
             await using var drop = new NpgsqlCommand("""
                 drop table bench_rush_procurement, bench_rush_bids, bench_rush_versions, bench_rush_audit, bench_rush_outbox;
                 drop function bench_rush_audit_link();
@@ -246,7 +221,4 @@ public sealed partial class RushScenario : IBenchScenario
             await drop.ExecuteNonQueryAsync(ct);
         }
     }
-
-    [GeneratedRegex(@"tps = ([0-9.]+)")]
-    private static partial Regex Tps();
 }
