@@ -67,16 +67,13 @@ public sealed class DirectAwards(PortalDbContext db, Spend.FrameworkSpend spend)
         var (agreement, lot, band, _) = need;
         var members = await db.FrameworkMembers.AsNoTracking().Where(m => m.FrameworkAgreementId == agreement.Id)
             .Join(db.Contracts, m => m.ContractId, c => c.Id, (m, c) => new { Member = m, c.Rates }).ToListAsync(ct);
-        // Each member's live call-offs on the lot (hours a week), for its spare capacity; this proposal's own call-off is not counted.
-        var today = Core.Calendar.Standstill.LondonDay(await db.DatabaseNowAsync(ct));
-        var committed = (await db.Contracts.AsNoTracking()
-            .Where(c => c.FrameworkAgreementId == agreement.Id && c.LotId == null && c.EndsOn >= today && c.Id != proposalId)
-            .GroupBy(c => c.ProviderId).Select(g => new { ProviderId = g.Key, Hours = g.Sum(c => c.HoursPerWeek ?? 0m) })
-            .ToListAsync(ct)).Where(x => x.ProviderId is not null).ToDictionary(x => x.ProviderId!.Value, x => x.Hours);
+        // The lot's plan as it stands without this proposal's own call-off: its warnings, and each member's live call-off
+        // hours, which its recorded capacity less gives its spare capacity.
+        var plan = await spend.LotAsync(procurementId, agreement.Id, ct, excluding: proposalId);
+        var committed = plan?.Providers.ToDictionary(p => p.ProviderId, p => p.CommittedHoursPerWeek) ?? [];
         var candidates = members.Select(m => new DirectAwardCandidate(m.Member.Id, m.Member.ProviderName, m.Member.Rank, m.Member.Status,
             m.Rates.FirstOrDefault(r => r.BandCode == band.Code)?.Rate,
             m.Member.CapacityHoursPerWeek - committed.GetValueOrDefault(m.Member.ProviderId))).ToList();
-        var plan = await spend.LotAsync(procurementId, agreement.Id, ct, excluding: proposalId);
         var rule = command.Rule!.Value;
         if (DirectAwardMechanism.Propose(rule, candidates, command.HoursPerWeek!.Value) is not { } proposed)
         {

@@ -23,7 +23,7 @@ public sealed record BandSpend(
 /// </summary>
 public sealed record ProviderSpend(
     Guid ProviderId, string ProviderName, MemberStatus Status, int Placements, decimal ShareOfPlacements, decimal CommittedAnnualSpend,
-    int Requests, int Offers, int Declines, decimal? OfferRate, decimal? DeclineRate);
+    int Requests, int Offers, int Declines, decimal? OfferRate, decimal? DeclineRate, decimal CommittedHoursPerWeek);
 
 /// <summary>
 /// A lot's live call-offs against its plan: the budget (the lot's annual budget, or where the tender set none, the
@@ -134,7 +134,7 @@ public sealed class FrameworkSpend(PortalDbContext db)
                     var offers = responses[m.Id].Count(r => r.Kind == PackageResponseKind.Offer);
                     var declines = responses[m.Id].Count(r => r.Kind == PackageResponseKind.Decline);
                     return new ProviderSpend(m.ProviderId, m.ProviderName, m.Status, placements.Count, Percent(placements.Count, mine.Count),
-                        placements.Sum(c => c.Annual), asked, offers, declines, asked == 0 ? null : Percent(offers, asked), asked == 0 ? null : Percent(declines, asked));
+                        placements.Sum(c => c.Annual), asked, offers, declines, asked == 0 ? null : Percent(offers, asked), asked == 0 ? null : Percent(declines, asked), placements.Sum(c => c.Hours));
                 }).ToList();
             return new LotSpend(x.Lot.Id, x.Lot.Number, x.Lot.Name, x.Agreement.Id, budget, source, bands.Sum(b => b.ExpectedHoursPerWeek),
                 mine.Sum(c => c.Hours), mine.Sum(c => c.Annual), mine.Count, bands, providers);
