@@ -30,11 +30,17 @@ public static class PortalCore
             .UseSnakeCaseNamingConvention();
 
     /// <summary>
-    /// The app's connection with Npgsql's automatic preparation on, unless the connection string sets it: the portal
-    /// sends the same few dozen statements over and over (the tenant settings, the bid's lookups, the inserts of a
-    /// submission), and a statement prepared on a pooled connection is parsed and planned once, not on every use.
+    /// The app's connection, tuned where the connection string leaves a setting at Npgsql's default:
+    /// <list type="bullet">
+    /// <item>automatic preparation on: the portal sends the same few dozen statements over and over (the tenant settings,
+    /// the bid's lookups, the inserts of a submission), and a statement prepared on a pooled connection is parsed and
+    /// planned once, not on every use;</item>
+    /// <item>a pool of <see cref="DefaultMaxPoolSize"/> connections per process rather than Npgsql's 100: PostgreSQL does
+    /// the most work with a few active connections per core, and 200 requests at once then queue for a connection in the
+    /// web process instead of starting 100 backends that share the database's cores (docs/adr/030).</item>
+    /// </list>
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string Tuned(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (builder.MaxAutoPrepare == 0)
@@ -42,13 +48,26 @@ public static class PortalCore
             builder.MaxAutoPrepare = 100;
             builder.AutoPrepareMinUsages = 2;
         }
+        if (!HasSetting(connectionString, "Maximum Pool Size", "MaxPoolSize"))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
         return builder.ConnectionString;
+    }
+
+    /// <summary>The app's connections per process unless the connection string says otherwise (measured in infra/bench: ADR 030).</summary>
+    public const int DefaultMaxPoolSize = 8;
+
+    private static bool HasSetting(string connectionString, params string[] keywords)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keywords.Any(given.ContainsKey);
     }
 
     public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = AppConnectionString(configuration);
-        var preparedConnectionString = WithAutoPrepare(connectionString);
+        var preparedConnectionString = Tuned(connectionString);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());

@@ -66,6 +66,58 @@ public sealed class QueryPlanTests(PortalFixture fixture)
         Assert.Contains(plan, line => line.Contains("ix_procurements_open_by_deadline", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_audit_chain_link_reads_its_chain_head_from_the_index_not_the_whole_log()
+    {
+        var tender = await fixture.PublishedTenderAsync();
+        var tenantId = await ScalarAsync<Guid>(fixture.SuperuserConnectionString, $"select tenant_id from procurements where id = '{tender.Id}'");
+        // The head lookups of the commit-time link as migrated (the function's own body): a tenant's chain and the platform's.
+        var body = await ScalarAsync<string>(fixture.SuperuserConnectionString, "select prosrc from pg_proc where proname = 'audit_events_link'");
+        var heads = System.Text.RegularExpressions.Regex.Matches(body, @"select seq, hash into last_seq, last_hash(?<rest>.*?limit 1);",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => "select seq, hash" + m.Groups["rest"].Value).ToList();
+        Assert.NotEmpty(heads);
+
+        // A long audit log (20,000 linked events of the tenant and 20,000 of the platform, as in a portal that has run a
+        // while), loaded in a transaction that is rolled back so no other test sees it; the lookups explained inside it as
+        // the function's owner, whom row-level security binds as it binds the function.
+        await using var connection = new NpgsqlConnection(fixture.SuperuserConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var load = new NpgsqlCommand($"""
+            set local session_replication_role = replica;
+            insert into audit_events (id, tenant_id, seq, occurred_at, actor_name, action, entity_type, prev_hash, hash)
+              select gen_random_uuid(), t.tenant_id, 1000000 + g, now(), 'load', 'load.event', 'Load', '\x'::bytea, '\x'::bytea
+                from generate_series(1, 20000) g, (select '{tenantId}'::uuid as tenant_id union all select null) t;
+            analyze audit_events;
+            set local role portal_owner;
+            """, connection, transaction))
+        {
+            await load.ExecuteNonQueryAsync();
+        }
+        foreach (var head in heads)
+        {
+            // The link sets the event's own chain as the tenant first: the tenant's id, or empty for the platform's chain.
+            var chain = head.Contains("is null", StringComparison.Ordinal) ? "" : tenantId.ToString();
+            await using (var setChain = new NpgsqlCommand($"select set_config('app.tenant_id', '{chain}', true)", connection, transaction))
+            {
+                await setChain.ExecuteNonQueryAsync();
+            }
+            var plan = new List<string>();
+            await using var explain = new NpgsqlCommand($"explain {head.Replace("new.tenant_id", $"'{tenantId}'::uuid")}", connection, transaction);
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(0));
+                }
+            }
+
+            Assert.DoesNotContain(plan, line => line.Contains("Seq Scan", StringComparison.Ordinal));
+            Assert.Contains(plan, line => line.Contains(chain == "" ? "Index Scan Backward using ix_audit_events_platform_seq" : "Index Scan Backward using ix_audit_events_tenant_id_seq", StringComparison.Ordinal));
+        }
+        await transaction.RollbackAsync();
+    }
+
     private static async Task<List<string>> PlanAsync(string connectionString, string query)
     {
         await using var connection = new NpgsqlConnection(connectionString);
