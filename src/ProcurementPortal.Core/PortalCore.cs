@@ -37,7 +37,11 @@ public static class PortalCore
     /// planned once, not on every use;</item>
     /// <item>a pool of <see cref="DefaultMaxPoolSize"/> connections per process rather than Npgsql's 100: PostgreSQL does
     /// the most work with a few active connections per core, and 200 requests at once then queue for a connection in the
-    /// web process instead of starting 100 backends that share the database's cores (docs/adr/030).</item>
+    /// web process instead of starting 100 backends that share the database's cores (docs/adr/030);</item>
+    /// <item>no reset of the session when a connection goes back to the pool: the only session state the app keeps is
+    /// the tenant and provider settings, which <see cref="Data.TenantConnectionInterceptor"/> sets on every open before
+    /// any statement runs (every open of this pool goes through EF), so the reset (seven statements sent before the
+    /// next use's first) did nothing but cost the database work on every open (ADR 030).</item>
     /// </list>
     /// </summary>
     public static string Tuned(string connectionString)
@@ -51,6 +55,10 @@ public static class PortalCore
         if (!HasSetting(connectionString, "Maximum Pool Size", "MaxPoolSize"))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+        if (!HasSetting(connectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
         }
         return builder.ConnectionString;
     }

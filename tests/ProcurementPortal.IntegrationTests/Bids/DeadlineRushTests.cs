@@ -37,7 +37,7 @@ public sealed class DeadlineRushTests(PortalFixture fixture)
         await using var save = await colleague.BeginTransactionAsync();
         await ExecuteAsync(colleague, $"select id from bids where procurement_id = '{tender.Id}' for update");
         var submit = tender.SubmitAsync(provider.Client);
-        await WaitUntilAsync(() => fixture.CountAsync("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%from bids where id%for update%'"));
+        await WaitUntilAsync(() => fixture.CountAsync("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%from bids b where b.id%for update%'"));
         await WaitUntilAsync(() => fixture.CountAsync($"select count(*) from procurements where id = '{tender.Id}' and submission_deadline < clock_timestamp() - interval '200 milliseconds'"));
         await save.RollbackAsync();
 

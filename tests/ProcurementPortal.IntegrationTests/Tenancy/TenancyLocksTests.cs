@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ProcurementPortal.Core;
 using ProcurementPortal.Core.Data;
 using ProcurementPortal.Core.Domain;
+using ProcurementPortal.Core.Tenancy;
 using ProcurementPortal.IntegrationTests.Support;
 
 namespace ProcurementPortal.IntegrationTests.Tenancy;
@@ -158,6 +160,44 @@ public sealed class TenancyLocksTests(PortalFixture fixture)
         Assert.DoesNotContain(inB.Id, seenAsA);
         Assert.Equal([a.Id], tenantsSeenAsA);
         Assert.DoesNotContain(b.Id, tenantsSeenAsA);
+    }
+
+    [Fact]
+    public async Task Row_level_security_on_a_pooled_connection_reused_without_a_reset_sees_only_the_new_scopes_tenant()
+    {
+        var (a, b, inA, inB) = await TwoTenantsWithAnInvitationEachAsync();
+        // The app's tuned connection (no reset when a connection goes back to the pool, ADR 030) with a pool of one, so
+        // each unit of work below gets the same server session straight after the one before.
+        var pooled = PortalCore.Tuned($"{fixture.AppConnectionString};Maximum Pool Size=1");
+
+        var asA = await SeenThroughThePoolAsync(pooled, a.Id);
+        var asB = await SeenThroughThePoolAsync(pooled, b.Id);
+        var asNoTenant = await SeenThroughThePoolAsync(pooled, null);
+
+        Assert.Equal(asA.Session, asB.Session);
+        Assert.Equal(asA.Session, asNoTenant.Session);
+        Assert.Contains(inA.Id, asA.Invitations);
+        Assert.DoesNotContain(inB.Id, asA.Invitations);
+        Assert.Contains(inB.Id, asB.Invitations);
+        Assert.DoesNotContain(inA.Id, asB.Invitations);
+        Assert.Empty(asNoTenant.Invitations);
+    }
+
+    /// <summary>Invitations seen by row-level security alone (the query filter off) in a unit of work for the tenant, and the server session it ran on.</summary>
+    private static async Task<(int Session, List<Guid> Invitations)> SeenThroughThePoolAsync(string connectionString, Guid? tenantId)
+    {
+        var tenant = new TenantContext();
+        if (tenantId is { } id)
+        {
+            tenant.Set(new Organisation { Id = id, Kind = OrganisationKind.CommissioningBody, Name = "test", Slug = "test" });
+        }
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        PortalCore.ConfigureDbContext(options, connectionString);
+        options.AddInterceptors(new TenantConnectionInterceptor(tenant));
+        await using var db = new PortalDbContext(options.Options, tenant);
+        var invitations = await db.Invitations.IgnoreQueryFilters([PortalDbContext.TenantFilter]).Select(i => i.Id).ToListAsync();
+        var session = await db.Database.SqlQuery<int>($"select pg_backend_pid() as \"Value\"").SingleAsync();
+        return (session, invitations);
     }
 
     [Fact]

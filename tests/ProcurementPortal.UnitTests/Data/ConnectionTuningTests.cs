@@ -16,6 +16,7 @@ public sealed class ConnectionTuningTests
         Assert.Equal(PortalCore.DefaultMaxPoolSize, tuned.MaxPoolSize);
         Assert.Equal(8, tuned.MaxPoolSize);
         Assert.Equal(100, tuned.MaxAutoPrepare);
+        Assert.True(tuned.NoResetOnClose);
         Assert.Equal("db", tuned.Host);
     }
 
@@ -28,6 +29,14 @@ public sealed class ConnectionTuningTests
         var tuned = new NpgsqlConnectionStringBuilder(PortalCore.Tuned($"{Plain};{setting}"));
 
         Assert.Equal(expected, tuned.MaxPoolSize);
+    }
+
+    [Fact]
+    public void A_reset_on_close_the_connection_string_asks_for_is_kept()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PortalCore.Tuned($"{Plain};No Reset On Close=false"));
+
+        Assert.False(tuned.NoResetOnClose);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed record BidScope(Procurement Procurement, ProviderChoice Provider, 
 /// membership decides, <see cref="ProviderSide"/>), sets it as the scope's provider (the provider locks then hide every
 /// other provider's bid), and loads the published tender and this provider's bid. Anything else is not found.
 /// </summary>
-public sealed class BidWorkspace(PortalDbContext db, ProviderSide providers, ProviderContext providerContext, BidProtector protector)
+public sealed class BidWorkspace(PortalDbContext db, ProviderSide providers, ProviderContext providerContext, BidProtector protector, PublishedTenders tenders)
 {
     /// <summary>States in which providers can see a tender (stored as text, so listed rather than compared).</summary>
     private static readonly ProcurementState[] Published = Enum.GetValues<ProcurementState>()
@@ -36,8 +36,14 @@ public sealed class BidWorkspace(PortalDbContext db, ProviderSide providers, Pro
             return null;
         }
         providerContext.Set(provider.Id);
-        // The tender is read, never changed, by a provider's use cases: not tracked, so saving does not compare it.
-        var procurement = await db.ReadWholeAsync(procurementId, ct);
+        // From here the unit of work keeps one connection (opened now, with the tenant and this provider set on it, and
+        // given back when the request's scope ends) instead of taking one from the pool for each of the tender's reads,
+        // the bid's and the transaction that follows (ADR 030). The request has already read the key ring (its sign-in
+        // was unprotected with it), so nothing it does while holding this connection waits for a second one.
+        await db.Database.OpenConnectionAsync(ct);
+        // The tender is read, never changed, by a provider's use cases: not tracked, so saving does not compare it; its
+        // frozen parts (lots, bands, questions) come from memory once read (PublishedTenders).
+        var procurement = await tenders.ReadAsync(db, procurementId, ct);
         if (procurement is null || !Published.Contains(procurement.State))
         {
             return null;

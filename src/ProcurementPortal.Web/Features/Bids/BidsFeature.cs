@@ -4,6 +4,7 @@ public static class BidsFeature
 {
     public static IServiceCollection AddBidsFeature(this IServiceCollection services)
     {
+        services.AddSingleton<Procurements.PublishedTenders>();
         services.AddScoped<BidWorkspace>();
         services.AddScoped<StartBid>();
         services.AddScoped<SaveBidDraft>();

@@ -64,9 +64,10 @@ public sealed partial class SubmitBid(
         // row and run side by side; the close, an extension and the opening update the row, so they wait for every
         // submission in flight and a submission that comes after them sees their change (docs/adr/021).
         var window = await SubmissionWindow.EnterAsync(db, procurementId, ct);
-        // The provider's own bid row next: its submissions and a colleague's save wait for one another, so the draft
-        // read here is the one sealed.
-        await db.Database.SqlQuery<Guid>($"select id as \"Value\" from bids where id = {bid.Id} for update").SingleAsync(ct);
+        // The provider's own bid row next, locked and read afresh in one statement: its submissions and a colleague's
+        // save wait for one another, so the draft read here is the one sealed.
+        db.Entry(bid).State = EntityState.Detached;
+        bid = await db.Bids.FromSql($"select b.*, b.xmin from bids b where b.id = {bid.Id} for update").SingleAsync(ct);
         // The numbers of the versions sealed so far, and whether one of them was sealed for this key (a retry): one query.
         var sealedSoFar = await db.BidVersions.AsNoTracking().Where(v => v.BidId == bid.Id)
             .Select(v => new { v.Number, SameKey = v.IdempotencyKey == idempotencyKey }).ToListAsync(ct);
@@ -83,7 +84,6 @@ public sealed partial class SubmitBid(
         {
             return new Errors().Add("Bid", "The tender is not open for bids");
         }
-        await db.Entry(bid).ReloadAsync(ct);
         var content = protector.UnprotectDraft(procurementId, bid.DraftContent);
         var files = await attachments.ForBidAsync(bid, ct);
         var problems = BidRules.Problems(scope.Procurement, content, files.Select(f => f.QuestionId).ToList());
