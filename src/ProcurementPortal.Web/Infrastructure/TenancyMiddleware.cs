@@ -33,14 +33,7 @@ public sealed class TenancyMiddleware(RequestDelegate next)
 
         // The tenant and the signed-in person's roles in it in one query (one connection, one round trip per request).
         var userId = isPublic || http.User.IsApiClient() ? null : http.User.UserId();
-        var found = await db.Organisations.AsNoTracking()
-            .Where(o => o.Slug == slug && o.Kind == OrganisationKind.CommissioningBody)
-            .Select(o => new
-            {
-                Organisation = o,
-                Roles = db.Memberships.Where(m => userId != null && m.UserId == userId && m.OrganisationId == o.Id).Select(m => m.Role).ToList(),
-            })
-            .SingleOrDefaultAsync(http.RequestAborted);
+        var found = await FindTenant(db, slug, userId, http.RequestAborted);
         if (found is null)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -73,6 +66,23 @@ public sealed class TenancyMiddleware(RequestDelegate next)
         tenant.Set(organisation);
         await next(http);
     }
+
+    private sealed class TenantAndRoles
+    {
+        public required Organisation Organisation { get; init; }
+        public required List<Role> Roles { get; init; }
+    }
+
+    /// <summary>Compiled once: every tenant-scoped request sends it, so EF does not look it up in its query cache each time.</summary>
+    private static readonly Func<PortalDbContext, string, Guid?, CancellationToken, Task<TenantAndRoles?>> FindTenant =
+        EF.CompileAsyncQuery((PortalDbContext db, string slug, Guid? userId, CancellationToken ct) => db.Organisations.AsNoTracking()
+            .Where(o => o.Slug == slug && o.Kind == OrganisationKind.CommissioningBody)
+            .Select(o => new TenantAndRoles
+            {
+                Organisation = o,
+                Roles = db.Memberships.Where(m => userId != null && m.UserId == userId && m.OrganisationId == o.Id).Select(m => m.Role).ToList(),
+            })
+            .SingleOrDefault());
 
     /// <summary>
     /// The caller's roles in the tenant, or null when not a member: a user's memberships, or an API client's own

@@ -29,8 +29,11 @@ public sealed class BidAttachmentFiles(BidWorkspace workspace, BidProtector prot
 public sealed class BidAttachmentHashes(PortalDbContext db) : IBidAttachmentHashes
 {
     public async Task<IReadOnlyList<AttachmentHash>> ForBidAsync(Bid bid, CancellationToken ct) =>
-        await db.BidAttachments.AsNoTracking()
-            .Where(a => a.BidId == bid.Id && a.RemovedAt == null)
-            .Select(a => new AttachmentHash(a.FileName, a.Sha256, a.QuestionId))
-            .ToListAsync(ct);
+        await HashesOf(db, bid.Id).ToListAsync(ct);
+
+    /// <summary>Compiled once: every submission sends it.</summary>
+    private static readonly Func<PortalDbContext, Guid, IAsyncEnumerable<AttachmentHash>> HashesOf =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid bidId) => db.BidAttachments.AsNoTracking()
+            .Where(a => a.BidId == bidId && a.RemovedAt == null)
+            .Select(a => new AttachmentHash(a.FileName, a.Sha256, a.QuestionId)));
 }

@@ -48,15 +48,22 @@ public sealed class BidWorkspace(PortalDbContext db, ProviderSide providers, Pro
         {
             return null;
         }
-        var bid = await db.Bids.SingleOrDefaultAsync(b => b.ProcurementId == procurementId, ct);
+        var bid = await BidFor(db, procurementId, ct);
         return bid is null
             ? new BidScope(procurement, provider, null, new BidContent(), [])
             : new BidScope(procurement, provider, bid, protector.UnprotectDraft(procurementId, bid.DraftContent), await AttachmentsAsync(bid.Id, ct));
     }
 
     /// <summary>The attachments the draft has now (not removed), in the order they were uploaded.</summary>
-    public Task<List<BidAttachment>> AttachmentsAsync(Guid bidId, CancellationToken ct) =>
-        db.BidAttachments.AsNoTracking().Where(a => a.BidId == bidId && a.RemovedAt == null).OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).ToListAsync(ct);
+    public Task<List<BidAttachment>> AttachmentsAsync(Guid bidId, CancellationToken ct) => AttachmentsOf(db, bidId).ToListAsync(ct).AsTask();
+
+    // Compiled once: every bid request sends them. The provider's query filter still applies (it reads the context).
+    private static readonly Func<PortalDbContext, Guid, CancellationToken, Task<Bid?>> BidFor =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid procurementId, CancellationToken ct) => db.Bids.SingleOrDefault(b => b.ProcurementId == procurementId));
+
+    private static readonly Func<PortalDbContext, Guid, IAsyncEnumerable<BidAttachment>> AttachmentsOf =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid bidId) =>
+            db.BidAttachments.AsNoTracking().Where(a => a.BidId == bidId && a.RemovedAt == null).OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).AsQueryable());
 
     /// <summary>
     /// The provider organisations to choose between when the person acts for several and the request named none;

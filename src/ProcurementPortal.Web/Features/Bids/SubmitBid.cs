@@ -69,8 +69,7 @@ public sealed partial class SubmitBid(
         db.Entry(bid).State = EntityState.Detached;
         bid = await db.Bids.FromSql($"select b.*, b.xmin from bids b where b.id = {bid.Id} for update").SingleAsync(ct);
         // The numbers of the versions sealed so far, and whether one of them was sealed for this key (a retry): one query.
-        var sealedSoFar = await db.BidVersions.AsNoTracking().Where(v => v.BidId == bid.Id)
-            .Select(v => new { v.Number, SameKey = v.IdempotencyKey == idempotencyKey }).ToListAsync(ct);
+        var sealedSoFar = await SealedSoFar(db, bid.Id, idempotencyKey).ToListAsync(ct);
         if (sealedSoFar.Any(v => v.SameKey))
         {
             var earlier = await db.BidVersions.AsNoTracking().SingleAsync(v => v.BidId == bid.Id && v.IdempotencyKey == idempotencyKey, ct);
@@ -141,10 +140,7 @@ public sealed partial class SubmitBid(
     {
         // The person and the provider's admins in one query.
         var (userId, providerId) = (actor.UserId, scope.Provider.Id);
-        var people = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId || db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == providerId && m.Role == Role.ProviderAdmin))
-            .Select(u => new { u.Id, Email = u.Email!, u.DisplayName })
-            .ToListAsync(ct);
+        var people = await People(db, userId, providerId).ToListAsync(ct);
         var person = people.Single(p => p.Id == userId);
         var admins = people.Where(p => p.Id != userId).Select(p => p.Email);
         return new Recipients(string.IsNullOrWhiteSpace(person.DisplayName) ? person.Email : person.DisplayName,
@@ -165,6 +161,20 @@ public sealed partial class SubmitBid(
             });
         }
     }
+
+    private sealed record SealedVersion(int Number, bool SameKey);
+
+    private sealed record Person(Guid Id, string Email, string? DisplayName);
+
+    // Compiled once: every submission sends them.
+    private static readonly Func<PortalDbContext, Guid, string, IAsyncEnumerable<SealedVersion>> SealedSoFar =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid bidId, string key) => db.BidVersions.AsNoTracking().Where(v => v.BidId == bidId)
+            .Select(v => new SealedVersion(v.Number, v.IdempotencyKey == key)));
+
+    private static readonly Func<PortalDbContext, Guid?, Guid, IAsyncEnumerable<Person>> People =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid? userId, Guid providerId) => db.Users.AsNoTracking()
+            .Where(u => u.Id == userId || db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == providerId && m.Role == Role.ProviderAdmin))
+            .Select(u => new Person(u.Id, u.Email!, u.DisplayName)));
 
     [GeneratedRegex("^[A-Za-z0-9_.:-]{8,100}$")]
     private static partial Regex IdempotencyKeyFormat();

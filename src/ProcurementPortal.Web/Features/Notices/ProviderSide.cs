@@ -17,16 +17,21 @@ public sealed record YourRegistration(Guid EventId, Guid ProviderId, string Prov
 /// </summary>
 public sealed class ProviderSide(PortalDbContext db, IActor actor)
 {
+    private sealed record ProviderMembership(Guid OrganisationId, string Name, Role Role);
+
+    /// <summary>Compiled once: every provider's request sends it.</summary>
+    private static readonly Func<PortalDbContext, Guid, IAsyncEnumerable<ProviderMembership>> MembershipsOf =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid userId) => db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId && m.Organisation!.Kind == OrganisationKind.Provider)
+            .Select(m => new ProviderMembership(m.OrganisationId, m.Organisation!.Name, m.Role)));
+
     public async Task<List<ProviderChoice>> OrganisationsAsync(CancellationToken ct)
     {
         if (actor.UserId is not { } userId)
         {
             return [];
         }
-        var rows = await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == userId && m.Organisation!.Kind == OrganisationKind.Provider)
-            .Select(m => new { m.OrganisationId, m.Organisation!.Name, m.Role })
-            .ToListAsync(ct);
+        var rows = await MembershipsOf(db, userId).ToListAsync(ct);
         return rows.Where(r => Roles.Provider.Contains(r.Role))
             .Select(r => new ProviderChoice(r.OrganisationId, r.Name))
             .Distinct()

@@ -21,12 +21,16 @@ public sealed class PublishedTenders : IDisposable
 
     private readonly MemoryCache frozen = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
+    /// <summary>The procurement's own row (compiled once: every provider's bid request sends it).</summary>
+    private static readonly Func<PortalDbContext, Guid, CancellationToken, Task<Procurement?>> OwnRow =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid id, CancellationToken ct) => db.Procurements.AsNoTracking().SingleOrDefault(p => p.Id == id));
+
     private sealed record FrozenParts(IReadOnlyList<Lot> Lots, IReadOnlyList<EvaluationSection> Sections);
 
     /// <summary>The tender with its lots (bands by code) and sections (questions by number), in number order; null if not visible.</summary>
     public async Task<Procurement?> ReadAsync(PortalDbContext db, Guid id, CancellationToken ct)
     {
-        var procurement = await db.Procurements.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var procurement = await OwnRow(db, id, ct);
         if (procurement is null || !procurement.IsFrozen)
         {
             return procurement is null ? null : await db.ReadWholeAsync(id, ct);
