@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using ProcurementPortal.IntegrationTests.Performance;
 using ProcurementPortal.IntegrationTests.Support;
 
 namespace ProcurementPortal.IntegrationTests.Bids;
@@ -18,9 +18,8 @@ public sealed class PublishedTenderMemoryTests(PortalFixture fixture)
         var tender = await fixture.PublishedTenderAsync();
         var provider = await fixture.ProviderAsync();
         await tender.CompleteDraftAsync(provider.Client);
-        Assert.Equal(HttpStatusCode.OK, (await provider.Client.GetAsync(tender.BidUrl)).StatusCode);
 
-        var sql = await CommandsOfAsync(provider.Client, tender.BidUrl);
+        var sql = await SqlCommandCountTests.CommandTextsAsync(provider.Client, tender.BidUrl);
 
         Assert.Contains(sql, text => text.Contains("FROM procurements", StringComparison.OrdinalIgnoreCase));
         string[] frozenTables = ["lots", "fee_bands", "evaluation_sections", "evaluation_questions"];
@@ -56,32 +55,5 @@ public sealed class PublishedTenderMemoryTests(PortalFixture fixture)
         var response = await tender.SubmitAsync(provider.Client);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-    }
-
-    /// <summary>The SQL texts the portal sends while answering one GET.</summary>
-    private static async Task<List<string>> CommandsOfAsync(HttpClient client, string url)
-    {
-        var texts = new List<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem("db.query.text") is string text)
-                {
-                    lock (texts)
-                    {
-                        texts.Add(text);
-                    }
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
-        lock (texts)
-        {
-            return [.. texts];
-        }
     }
 }

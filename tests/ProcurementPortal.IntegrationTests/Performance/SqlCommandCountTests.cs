@@ -58,25 +58,34 @@ public sealed class SqlCommandCountTests(PortalFixture fixture)
         }
     }
 
-    internal static async Task<int> CommandsAsync(HttpClient client, string url)
+    internal static async Task<int> CommandsAsync(HttpClient client, string url) => (await CommandTextsAsync(client, url)).Count;
+
+    /// <summary>The SQL texts the portal sends while answering one GET of <paramref name="url"/>, after one GET to warm it.</summary>
+    internal static async Task<List<string>> CommandTextsAsync(HttpClient client, string url)
     {
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode); // warm: keys, compiled views and queries
-        var commands = 0;
+        var texts = new List<string>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Npgsql",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity =>
             {
-                if (activity.GetTagItem("db.query.text") is not null)
+                if (activity.GetTagItem("db.query.text") is string text)
                 {
-                    Interlocked.Increment(ref commands);
+                    lock (texts)
+                    {
+                        texts.Add(text);
+                    }
                 }
             },
         };
         ActivitySource.AddActivityListener(listener);
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return commands;
+        lock (texts)
+        {
+            return [.. texts];
+        }
     }
 }
