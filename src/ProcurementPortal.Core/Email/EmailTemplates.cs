@@ -32,6 +32,30 @@ public sealed class EmailTemplates
         return new RenderedEmail(text[9..firstLine].Trim(), html, text[(firstLine + 1)..].TrimStart('\r', '\n'));
     }
 
+    /// <summary>
+    /// Parses every embedded template and renders each once with an empty model, so that a node does this before it
+    /// serves requests rather than in the first request that sends each email (in a deadline rush, 200 at once), and a
+    /// template that does not parse stops the start. Returns the templates' names.
+    /// </summary>
+    public IReadOnlyList<string> PrepareAll()
+    {
+        var prefix = $"{typeof(EmailTemplates).Namespace}.Templates.";
+        var names = Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(r => r.StartsWith(prefix, StringComparison.Ordinal) && r.EndsWith(".txt.liquid", StringComparison.Ordinal))
+            .Select(r => r[prefix.Length..^".txt.liquid".Length])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var empty = new { };
+        foreach (var name in names)
+        {
+            Render(name, empty);
+        }
+        return names;
+    }
+
+    /// <summary>The template files parsed so far in this process.</summary>
+    public IReadOnlyCollection<string> Parsed => _cache.Where(t => t.Value.IsValueCreated).Select(t => t.Key).ToList();
+
     private IFluidTemplate Get(string file) => _cache.GetOrAdd(file, f => new Lazy<IFluidTemplate>(() => Parse(f))).Value;
 
     private static IFluidTemplate Parse(string f)

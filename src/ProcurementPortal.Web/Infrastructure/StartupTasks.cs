@@ -8,7 +8,10 @@ namespace ProcurementPortal.Web.Infrastructure;
 
 public static class StartupTasks
 {
-    /// <summary>Bootstraps the platform admin from configuration, seeds demo data when asked, registers recurring jobs.</summary>
+    /// <summary>
+    /// Bootstraps the platform admin from configuration, seeds demo data when asked, registers recurring jobs, and
+    /// prepares what every node otherwise builds in its first requests (see <see cref="WarmUp"/>).
+    /// </summary>
     public static async Task StartupTasksAsync(this IServiceProvider services, IConfiguration config)
     {
         await using var scope = services.CreateAsyncScope();
@@ -22,6 +25,7 @@ public static class StartupTasks
         {
             PortalCore.RegisterRecurringJobs(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
         }
+        WarmUp.Prepare(scope.ServiceProvider);
     }
 
     public static async Task EnsurePlatformAdminAsync(UserManager<PortalUser> users, PlatformAdminOptions admin)

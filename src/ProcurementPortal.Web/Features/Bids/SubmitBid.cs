@@ -112,15 +112,8 @@ public sealed partial class SubmitBid(
         bid.CurrentVersionId = version.Id;
         bid.WithdrawnAt = null;
         var receipt = BidViews.Receipt(version);
-        Enqueue(scope, recipients, "bid-submitted", new
-        {
-            receipt.ReceiptNumber,
-            ReceivedAt = receipt.ReceivedAtUkText,
-            ReceivedAtUtc = receipt.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"),
-            receipt.Sha256,
-            Replaced = replaced,
-            PdfLink = $"{options.Value.BaseUrl.TrimEnd('/')}{BidReceiptPdf.Path(tenant.Slug!, procurementId, scope.Provider.Id, version.Id)}",
-        });
+        Enqueue(scope, recipients, ReceiptEmail, ReceiptDetails(receipt, replaced,
+            $"{options.Value.BaseUrl.TrimEnd('/')}{BidReceiptPdf.Path(tenant.Slug!, procurementId, scope.Provider.Id, version.Id)}"));
         audit.RecordWithoutActor(StartBid.SealedActor, replaced ? "bid.replaced" : "bid.submitted", nameof(Bid), bid.Id,
             $"{scope.Procurement.Reference} receipt {version.ReceiptNumber}, SHA-256 {version.ContentHash}");
         await db.SaveChangesAsync(ct);
@@ -151,15 +144,35 @@ public sealed partial class SubmitBid(
     {
         foreach (var to in recipients.Emails)
         {
-            outbox.Enqueue(to, template, new
-            {
-                ProviderName = scope.Provider.Name,
-                scope.Procurement.Reference,
-                scope.Procurement.Title,
-                ActedBy = recipients.ActedBy,
-                Details = details,
-            });
+            outbox.Enqueue(to, template, EmailModel(scope.Provider.Name, scope.Procurement.Reference, scope.Procurement.Title, recipients.ActedBy, details));
         }
+    }
+
+    private const string ReceiptEmail = "bid-submitted";
+
+    private static object EmailModel(string providerName, string reference, string title, string actedBy, object details) =>
+        new { ProviderName = providerName, Reference = reference, Title = title, ActedBy = actedBy, Details = details };
+
+    private static object ReceiptDetails(BidReceipt receipt, bool replaced, string pdfLink) => new
+    {
+        receipt.ReceiptNumber,
+        ReceivedAt = receipt.ReceivedAtUkText,
+        ReceivedAtUtc = receipt.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"),
+        receipt.Sha256,
+        Replaced = replaced,
+        PdfLink = pdfLink,
+    };
+
+    /// <summary>
+    /// Renders the receipt email once with a model of the very types every submission renders it with: the template
+    /// engine learns how to read each model type the first time it meets it, and a node should do that before a rush
+    /// rather than in 200 requests at once (<see cref="WarmUp"/>).
+    /// </summary>
+    internal static RenderedEmail PrepareReceiptEmail(EmailTemplates templates)
+    {
+        var now = DateTimeOffset.UnixEpoch;
+        var receipt = new BidReceipt("REF-R23456789", Guid.Empty, Guid.Empty, 1, now, now, BidViews.FormatToSecond(now.UtcDateTime), new string('0', 64));
+        return templates.Render(ReceiptEmail, EmailModel("Provider", "REF", "Title", "Bid writer", ReceiptDetails(receipt, true, "https://portal.invalid/receipt.pdf")));
     }
 
     private sealed record SealedVersion(int Number, bool SameKey);

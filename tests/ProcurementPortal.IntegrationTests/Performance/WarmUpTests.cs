@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Email;
+using ProcurementPortal.IntegrationTests.Support;
+using ProcurementPortal.Web.Features.Bids;
+using ProcurementPortal.Web.Infrastructure;
+
+namespace ProcurementPortal.IntegrationTests.Performance;
+
+/// <summary>
+/// What a node prepares before it listens (ADR 032): every email template parsed, the receipt email rendered with the
+/// model types of a real submission, EF Core's change tracking built for every entity type, without a row written.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class WarmUpTests(PortalFixture fixture)
+{
+    [Fact]
+    public async Task A_started_node_has_parsed_every_email_template_before_its_first_request()
+    {
+        await using var app = fixture.App.WithWebHostBuilder(_ => { }); // a second node of the same portal
+
+        var templates = app.Services.GetRequiredService<EmailTemplates>(); // starts the host: the start-up tasks have run
+
+        var embedded = typeof(EmailTemplates).Assembly.GetManifestResourceNames().Count(r => r.EndsWith(".liquid", StringComparison.Ordinal));
+        Assert.True(embedded > 60, $"{embedded} templates embedded");
+        Assert.Equal(embedded, templates.Parsed.Count);
+    }
+
+    [Fact]
+    public void The_receipt_email_prepared_at_start_renders_with_the_model_a_submission_sends()
+    {
+        var rendered = SubmitBid.PrepareReceiptEmail(new EmailTemplates());
+
+        // Every value of the model reaches the email: a renamed field on either side would leave a blank here.
+        Assert.Equal("REF: replacement bid received, receipt REF-R23456789", rendered.Subject);
+        Assert.Contains("The bid of Provider for REF Title has been received; it replaces your earlier bid", rendered.TextBody);
+        Assert.Contains("Submitted by: Bid writer", rendered.TextBody);
+        Assert.Contains("https://portal.invalid/receipt.pdf", rendered.TextBody);
+        Assert.Contains(new string('0', 64), rendered.HtmlBody);
+    }
+
+    [Fact]
+    public async Task Change_tracking_is_prepared_for_the_rows_a_submission_adds_without_sending_sql_or_keeping_them()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var commands = 0;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStarted = _ => Interlocked.Increment(ref commands),
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var prepared = WarmUp.PrepareChangeTracking(db);
+
+        Assert.Equal(0, Volatile.Read(ref commands));
+        Assert.Empty(db.ChangeTracker.Entries());
+        Assert.Contains("BidVersion", prepared);
+        Assert.Contains("OutboxMessage", prepared);
+        Assert.Contains("AuditEvent", prepared);
+        Assert.True(prepared.Count > 40, $"{prepared.Count} entity types prepared");
+    }
+}
