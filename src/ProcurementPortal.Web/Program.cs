@@ -36,6 +36,7 @@ builder.Services.AddPortalCore(config);
 builder.Services.Configure<PortalOptions>(config.GetSection("Portal"));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IActor, HttpActor>();
+builder.Services.AddScoped<PersonMemberships>();
 builder.Services.AddScoped<NavigationService>();
 builder.Services.AddAccountFeature();
 builder.Services.AddOrganisationFeatures();

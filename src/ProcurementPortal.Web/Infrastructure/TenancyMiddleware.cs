@@ -7,12 +7,29 @@ using ProcurementPortal.Core.Tenancy;
 namespace ProcurementPortal.Web.Infrastructure;
 
 /// <summary>
+/// The provider organisations the signed-in person belongs to (any role), as the tenancy middleware read them with the
+/// tenant: <see cref="Features.Notices.ProviderSide"/> uses them instead of reading them again in the same request.
+/// </summary>
+public sealed class PersonMemberships
+{
+    public sealed record Membership(Guid OrganisationId, string Name, OrganisationKind Kind, Role Role);
+
+    private Guid? _userId;
+    private IReadOnlyList<Membership> _providers = [];
+
+    public void Set(Guid userId, IReadOnlyList<Membership> providers) => (_userId, _providers) = (userId, providers);
+
+    /// <summary>The person's provider memberships if this request has read them for that person; else null.</summary>
+    public IReadOnlyList<Membership>? ProvidersOf(Guid userId) => _userId == userId ? _providers : null;
+}
+
+/// <summary>
 /// Resolves the tenant from the route once per request into <see cref="TenantContext"/> and checks it against
 /// the user's memberships before any handler runs. Unknown tenant, or a tenant the user does not belong to: 404.
 /// </summary>
 public sealed class TenancyMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, PortalDbContext db, TenantContext tenant)
+    public async Task InvokeAsync(HttpContext http, PortalDbContext db, TenantContext tenant, PersonMemberships memberships)
     {
         var endpoint = http.GetEndpoint();
         var scoped = endpoint?.Metadata.GetOrderedMetadata<TenantScopedAttribute>() ?? [];
@@ -31,8 +48,9 @@ public sealed class TenancyMiddleware(RequestDelegate next)
             return;
         }
 
-        // The tenant and the signed-in person's roles in it in one query (one connection, one round trip per request).
-        var userId = isPublic || http.User.IsApiClient() ? null : http.User.UserId();
+        // The tenant, the signed-in person's roles in it and the provider organisations they act for, in one query (one
+        // connection, one round trip per request): a provider's request on a tenant's route needs no second one.
+        var userId = http.User.IsApiClient() ? null : http.User.UserId();
         var found = await FindTenant(db, slug, userId, http.RequestAborted);
         if (found is null)
         {
@@ -40,6 +58,10 @@ public sealed class TenancyMiddleware(RequestDelegate next)
             return;
         }
         var organisation = found.Organisation;
+        if (userId is { } person)
+        {
+            memberships.Set(person, found.Memberships.Where(m => m.Kind == OrganisationKind.Provider).ToList());
+        }
 
         if (!isPublic)
         {
@@ -48,7 +70,7 @@ public sealed class TenancyMiddleware(RequestDelegate next)
                 await http.ChallengeAsync();
                 return;
             }
-            var roles = RolesOf(http, organisation.Id, found.Roles);
+            var roles = RolesOf(http, organisation.Id, found.Memberships.Where(m => m.OrganisationId == organisation.Id).Select(m => m.Role).ToList());
             if (roles is null)
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -70,17 +92,23 @@ public sealed class TenancyMiddleware(RequestDelegate next)
     private sealed class TenantAndRoles
     {
         public required Organisation Organisation { get; init; }
-        public required List<Role> Roles { get; init; }
+        public required List<PersonMemberships.Membership> Memberships { get; init; }
     }
 
-    /// <summary>Compiled once: every tenant-scoped request sends it, so EF does not look it up in its query cache each time.</summary>
+    /// <summary>
+    /// Compiled once: every tenant-scoped request sends it, so EF does not look it up in its query cache each time. Only
+    /// the columns the request needs (not the tenant's logo and contact details, which the pages that show them read).
+    /// </summary>
     private static readonly Func<PortalDbContext, string, Guid?, CancellationToken, Task<TenantAndRoles?>> FindTenant =
         EF.CompileAsyncQuery((PortalDbContext db, string slug, Guid? userId, CancellationToken ct) => db.Organisations.AsNoTracking()
             .Where(o => o.Slug == slug && o.Kind == OrganisationKind.CommissioningBody)
             .Select(o => new TenantAndRoles
             {
-                Organisation = o,
-                Roles = db.Memberships.Where(m => userId != null && m.UserId == userId && m.OrganisationId == o.Id).Select(m => m.Role).ToList(),
+                Organisation = new Organisation { Id = o.Id, Kind = o.Kind, Slug = o.Slug, Name = o.Name },
+                Memberships = db.Memberships
+                    .Where(m => userId != null && m.UserId == userId && (m.OrganisationId == o.Id || m.Organisation!.Kind == OrganisationKind.Provider))
+                    .Select(m => new PersonMemberships.Membership(m.OrganisationId, m.Organisation!.Name, m.Organisation.Kind, m.Role))
+                    .ToList(),
             })
             .SingleOrDefault());
 

@@ -19,7 +19,7 @@ public sealed class PublishedTenderMemoryTests(PortalFixture fixture)
         var provider = await fixture.ProviderAsync();
         await tender.CompleteDraftAsync(provider.Client);
 
-        var sql = await SqlCommandCountTests.CommandTextsAsync(provider.Client, tender.BidUrl);
+        var sql = await SqlCommandCountTests.CommandTextsAsync(fixture, provider.Client, tender.BidUrl);
 
         Assert.Contains(sql, text => text.Contains("FROM procurements", StringComparison.OrdinalIgnoreCase));
         string[] frozenTables = ["lots", "fee_bands", "evaluation_sections", "evaluation_questions"];

@@ -17,8 +17,8 @@ public sealed class OcdsSqlCommandCountTests(PortalFixture fixture)
         var anonymous = fixture.CreateClient();
         var page = $"/api/v1/t/{tender.Slug}/ocds/releases?pageSize=50";
         var bulk = $"/api/v1/t/{tender.Slug}/ocds/bulk";
-        var withOne = await SqlCommandCountTests.CommandsAsync(anonymous, page);
-        var bulkWithOne = await SqlCommandCountTests.CommandsAsync(anonymous, bulk);
+        var withOne = await SqlCommandCountTests.CommandsAsync(fixture, anonymous, page);
+        var bulkWithOne = await SqlCommandCountTests.CommandsAsync(fixture, anonymous, bulk);
 
         for (var i = 0; i < 4; i++)
         {
@@ -27,7 +27,7 @@ public sealed class OcdsSqlCommandCountTests(PortalFixture fixture)
         }
 
         Assert.True(withOne > 0);
-        Assert.Equal(withOne, await SqlCommandCountTests.CommandsAsync(anonymous, page));
-        Assert.Equal(bulkWithOne, await SqlCommandCountTests.CommandsAsync(anonymous, bulk));
+        Assert.Equal(withOne, await SqlCommandCountTests.CommandsAsync(fixture, anonymous, page));
+        Assert.Equal(bulkWithOne, await SqlCommandCountTests.CommandsAsync(fixture, anonymous, bulk));
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using ProcurementPortal.Core.Domain;
 using ProcurementPortal.IntegrationTests.Bids;
@@ -34,7 +33,7 @@ public sealed class SqlCommandCountTests(PortalFixture fixture)
         var before = new List<int>();
         foreach (var (client, url) in pages)
         {
-            before.Add(await CommandsAsync(client, url));
+            before.Add(await CommandsAsync(fixture, client, url));
         }
 
         // More of every kind of row the pages list: procurements in the tenant, open tenders, bids on the tender.
@@ -51,41 +50,21 @@ public sealed class SqlCommandCountTests(PortalFixture fixture)
 
         for (var i = 0; i < pages.Length; i++)
         {
-            var after = await CommandsAsync(pages[i].Client, pages[i].Url);
+            var after = await CommandsAsync(fixture, pages[i].Client, pages[i].Url);
             Assert.True(before[i] > 0, $"{pages[i].Url}: no SQL command was counted");
             Assert.True(after == before[i], $"{pages[i].Url}: {before[i]} SQL commands with one of each row, {after} with more");
             Assert.True(after <= Bound, $"{pages[i].Url}: {after} SQL commands (bound {Bound})");
         }
     }
 
-    internal static async Task<int> CommandsAsync(HttpClient client, string url) => (await CommandTextsAsync(client, url)).Count;
+    internal static async Task<int> CommandsAsync(PortalFixture fixture, HttpClient client, string url) =>
+        (await CommandTextsAsync(fixture, client, url)).Count;
 
     /// <summary>The SQL texts the portal sends while answering one GET of <paramref name="url"/>, after one GET to warm it.</summary>
-    internal static async Task<List<string>> CommandTextsAsync(HttpClient client, string url)
+    internal static async Task<List<string>> CommandTextsAsync(PortalFixture fixture, HttpClient client, string url)
     {
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode); // warm: keys, compiled views and queries
-        var texts = new List<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem("db.query.text") is string text)
-                {
-                    lock (texts)
-                    {
-                        texts.Add(text);
-                    }
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        lock (texts)
-        {
-            return [.. texts];
-        }
+        return await SqlTrace.RecordAsync(fixture.DatabaseName,
+            async () => Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode));
     }
 }

@@ -28,7 +28,11 @@ public sealed class BidWorkspace(PortalDbContext db, ProviderSide providers, Pro
     private static readonly ProcurementState[] Published = Enum.GetValues<ProcurementState>()
         .Where(s => s >= ProcurementState.TenderOpen && s != ProcurementState.Cancelled).ToArray();
 
-    public async Task<BidScope?> OpenAsync(Guid procurementId, Guid? providerId, CancellationToken ct)
+    /// <param name="withAttachments">
+    /// False when the caller reads the bid's attachments itself (a submission reads them again under the bid's lock, so
+    /// the scope's list would be one read too many): the scope's attachments are then empty.
+    /// </param>
+    public async Task<BidScope?> OpenAsync(Guid procurementId, Guid? providerId, CancellationToken ct, bool withAttachments = true)
     {
         var (provider, _) = await providers.ChooseAsync(providerId, ct);
         if (provider is null)
@@ -51,7 +55,8 @@ public sealed class BidWorkspace(PortalDbContext db, ProviderSide providers, Pro
         var bid = await BidFor(db, procurementId, ct);
         return bid is null
             ? new BidScope(procurement, provider, null, new BidContent(), [])
-            : new BidScope(procurement, provider, bid, protector.UnprotectDraft(procurementId, bid.DraftContent), await AttachmentsAsync(bid.Id, ct));
+            : new BidScope(procurement, provider, bid, protector.UnprotectDraft(procurementId, bid.DraftContent),
+                withAttachments ? await AttachmentsAsync(bid.Id, ct) : []);
     }
 
     /// <summary>The attachments the draft has now (not removed), in the order they were uploaded.</summary>

@@ -45,7 +45,7 @@ public sealed partial class SubmitBid(
 {
     public async Task<Outcome<SubmitOutcome>> HandleAsync(Guid procurementId, Guid? providerId, string? idempotencyKey, CancellationToken ct)
     {
-        var scope = await workspace.OpenAsync(procurementId, providerId, ct);
+        var scope = await workspace.OpenAsync(procurementId, providerId, ct, withAttachments: false);
         if (scope?.Bid is not { } bid)
         {
             return Outcome<SubmitOutcome>.NotFound();
@@ -58,6 +58,8 @@ public sealed partial class SubmitBid(
         // Who is told of the receipt: read before the transaction, which then holds its locks no longer than it must.
         var recipients = await RecipientsAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Nothing here carries on after a failed save: the whole transaction rolls back, so no savepoint around it.
+        db.Database.AutoSavepointsEnabled = false;
         // The first statement of the transaction takes the procurement row in share mode and reads the database clock
         // at the start of the transaction: that moment is when the bid reached the portal, however long it then waits
         // (for a colleague's save of the draft, or for the audit chain). Submissions of different providers share the

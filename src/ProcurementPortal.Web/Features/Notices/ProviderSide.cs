@@ -15,7 +15,7 @@ public sealed record YourRegistration(Guid EventId, Guid ProviderId, string Prov
 /// The signed-in person as a provider: the provider organisations they may act for (provider admin or bid writer).
 /// Providers are not members of the tenant; they act on a tenant's public notices for their own organisation only.
 /// </summary>
-public sealed class ProviderSide(PortalDbContext db, IActor actor)
+public sealed class ProviderSide(PortalDbContext db, IActor actor, PersonMemberships known)
 {
     private sealed record ProviderMembership(Guid OrganisationId, string Name, Role Role);
 
@@ -31,7 +31,9 @@ public sealed class ProviderSide(PortalDbContext db, IActor actor)
         {
             return [];
         }
-        var rows = await MembershipsOf(db, userId).ToListAsync(ct);
+        // Read with the tenant on a tenant's route (TenancyMiddleware); read here on the provider's own routes.
+        var rows = known.ProvidersOf(userId)?.Select(m => new ProviderMembership(m.OrganisationId, m.Name, m.Role)).ToList()
+            ?? await MembershipsOf(db, userId).ToListAsync(ct);
         return rows.Where(r => Roles.Provider.Contains(r.Role))
             .Select(r => new ProviderChoice(r.OrganisationId, r.Name))
             .Distinct()
