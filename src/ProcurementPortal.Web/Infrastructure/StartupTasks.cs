@@ -25,7 +25,8 @@ public static class StartupTasks
         {
             PortalCore.RegisterRecurringJobs(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
         }
-        WarmUp.Prepare(scope.ServiceProvider);
+        await using var warmUp = services.CreateAsyncScope(); // its own unit of work: no tenant, nothing tracked
+        await WarmUp.PrepareAsync(warmUp.ServiceProvider, CancellationToken.None);
     }
 
     public static async Task EnsurePlatformAdminAsync(UserManager<PortalUser> users, PlatformAdminOptions admin)

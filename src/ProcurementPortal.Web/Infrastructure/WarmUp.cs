@@ -10,19 +10,23 @@ namespace ProcurementPortal.Web.Infrastructure;
 /// Work a node does once, before it listens, instead of in its first requests (ADR 032). Measured in a deadline rush
 /// (issue 10): a newly started node spent more than half of its CPU in its first burst of 200 submissions on work done
 /// once per process: building the template parser and parsing the receipt email, teaching the template engine the
-/// receipt's model, and building EF Core's change-tracking code for the rows a submission adds. When that work waits
+/// receipt's model, building EF Core's change-tracking code for the rows a submission adds, and compiling the
+/// submission's queries (and mapping the row type of its window). When that work waits
 /// for the first requests, a burst of them arrives together and several do the same first-time work side by side.
 /// </summary>
 public static class WarmUp
 {
     public sealed record Prepared(IReadOnlyList<string> EmailTemplates, IReadOnlyList<string> EntityTypes);
 
-    public static Prepared Prepare(IServiceProvider services)
+    public static async Task<Prepared> PrepareAsync(IServiceProvider services, CancellationToken ct)
     {
         var templates = services.GetRequiredService<EmailTemplates>();
         var names = templates.PrepareAll();
         SubmitBid.PrepareReceiptEmail(templates);
-        return new Prepared(names, PrepareChangeTracking(services.GetRequiredService<PortalDbContext>()));
+        var db = services.GetRequiredService<PortalDbContext>();
+        var entityTypes = PrepareChangeTracking(db);
+        await SubmitBid.PrepareQueriesAsync(db, services.GetRequiredService<IBidAttachmentHashes>(), ct);
+        return new Prepared(names, entityTypes);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace ProcurementPortal.IntegrationTests.Performance;
 
 /// <summary>
 /// What a node prepares before it listens (ADR 032): every email template parsed, the receipt email rendered with the
-/// model types of a real submission, EF Core's change tracking built for every entity type, without a row written.
+/// model types of a real submission, EF Core's change tracking built for every entity type and the submission's
+/// queries compiled, without a row written.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class WarmUpTests(PortalFixture fixture)
@@ -58,5 +59,21 @@ public sealed class WarmUpTests(PortalFixture fixture)
         Assert.Contains("OutboxMessage", prepared);
         Assert.Contains("AuditEvent", prepared);
         Assert.True(prepared.Count > 40, $"{prepared.Count} entity types prepared");
+    }
+
+    [Fact]
+    public async Task The_warm_up_sends_each_query_of_a_submission_for_nothing_and_writes_nothing()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+
+        var sql = await SqlTrace.RecordAsync(fixture.DatabaseName, () => WarmUp.PrepareAsync(scope.ServiceProvider, CancellationToken.None));
+
+        Assert.Contains(sql, text => text.Contains("from procurements where id", StringComparison.Ordinal) && text.Contains("for share", StringComparison.Ordinal));
+        Assert.Contains(sql, text => text.Contains("from bids b where b.id", StringComparison.Ordinal) && text.Contains("for update", StringComparison.Ordinal));
+        Assert.Contains(sql, text => text.Contains("FROM bid_versions", StringComparison.Ordinal));
+        Assert.Contains(sql, text => text.Contains("FROM bid_attachments", StringComparison.Ordinal));
+        Assert.Contains(sql, text => text.Contains("FROM \"AspNetUsers\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(sql, text => text.Contains("INSERT", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("UPDATE ", StringComparison.OrdinalIgnoreCase) || text.Contains("DELETE", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -69,7 +69,7 @@ public sealed partial class SubmitBid(
         // The provider's own bid row next, locked and read afresh in one statement: its submissions and a colleague's
         // save wait for one another, so the draft read here is the one sealed.
         db.Entry(bid).State = EntityState.Detached;
-        bid = await db.Bids.FromSql($"select b.*, b.xmin from bids b where b.id = {bid.Id} for update").SingleAsync(ct);
+        bid = await LockBid(db, bid.Id, ct) ?? throw new InvalidOperationException($"Bid {bid.Id} was not found under its lock.");
         // The numbers of the versions sealed so far, and whether one of them was sealed for this key (a retry): one query.
         var sealedSoFar = await SealedSoFar(db, bid.Id, idempotencyKey).ToListAsync(ct);
         if (sealedSoFar.Any(v => v.SameKey))
@@ -181,6 +181,23 @@ public sealed partial class SubmitBid(
 
     private sealed record Person(Guid Id, string Email, string? DisplayName);
 
+    private static Task<Bid?> LockBid(PortalDbContext db, Guid bidId, CancellationToken ct) =>
+        db.Bids.FromSql($"select b.*, b.xmin from bids b where b.id = {bidId} for update").SingleOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Sends each query of a submission once, for ids that match nothing (and with no tenant set, so row-level security
+    /// hides every row anyway): EF Core compiles each query, and maps the window's row type, the first time it runs,
+    /// and a node should do that before a rush rather than in 200 requests at once (<see cref="WarmUp"/>).
+    /// </summary>
+    internal static async Task PrepareQueriesAsync(PortalDbContext db, IBidAttachmentHashes attachments, CancellationToken ct)
+    {
+        await SubmissionWindow.ReadAsync(db, Guid.Empty, ct);
+        await LockBid(db, Guid.Empty, ct);
+        await SealedSoFar(db, Guid.Empty, nameof(PrepareQueriesAsync)).ToListAsync(ct);
+        await People(db, Guid.Empty, Guid.Empty).ToListAsync(ct);
+        await attachments.ForBidAsync(new Bid { Id = Guid.Empty }, ct);
+    }
+
     // Compiled once: every submission sends them.
     private static readonly Func<PortalDbContext, Guid, string, IAsyncEnumerable<SealedVersion>> SealedSoFar =
         EF.CompileAsyncQuery((PortalDbContext db, Guid bidId, string key) => db.BidVersions.AsNoTracking().Where(v => v.BidId == bidId)
@@ -216,12 +233,16 @@ internal sealed record SubmissionWindow(ProcurementState State, DateTime? Deadli
     private sealed record Row(string State, DateTime? Deadline, DateTime Now);
 
     /// <summary>Must be the transaction's first statement, so that <c>now()</c> is when this request began its transaction.</summary>
-    public static async Task<SubmissionWindow> EnterAsync(PortalDbContext db, Guid procurementId, CancellationToken ct)
+    public static async Task<SubmissionWindow> EnterAsync(PortalDbContext db, Guid procurementId, CancellationToken ct) =>
+        await ReadAsync(db, procurementId, ct) ?? throw new InvalidOperationException($"Procurement {procurementId} was not found.");
+
+    /// <summary>The same read; null when the procurement is not there (or not visible).</summary>
+    public static async Task<SubmissionWindow?> ReadAsync(PortalDbContext db, Guid procurementId, CancellationToken ct)
     {
         var row = await db.Database.SqlQuery<Row>(
             $"select state, submission_deadline as deadline, now() as now from procurements where id = {procurementId} for share")
-            .SingleAsync(ct);
-        return new SubmissionWindow(Enum.Parse<ProcurementState>(row.State), row.Deadline, row.Now);
+            .SingleOrDefaultAsync(ct);
+        return row is null ? null : new SubmissionWindow(Enum.Parse<ProcurementState>(row.State), row.Deadline, row.Now);
     }
     /// <summary>Refused when the database clock has reached the deadline: no grace, and no extension for one bidder.</summary>
     public LateBid? Late(string what, string consequence) => Deadline is { } deadline && Now >= deadline
