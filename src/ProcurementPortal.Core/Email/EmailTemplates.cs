@@ -35,9 +35,9 @@ public sealed class EmailTemplates
     /// <summary>
     /// Parses every embedded template and renders each once with an empty model, so that a node does this before it
     /// serves requests rather than in the first request that sends each email (in a deadline rush, 200 at once), and a
-    /// template that does not parse stops the start. Returns the templates' names.
+    /// template that does not parse stops the start.
     /// </summary>
-    public IReadOnlyList<string> PrepareAll()
+    public void PrepareAll()
     {
         var prefix = $"{typeof(EmailTemplates).Namespace}.Templates.";
         var names = Assembly.GetExecutingAssembly().GetManifestResourceNames()
@@ -50,7 +50,6 @@ public sealed class EmailTemplates
         {
             Render(name, empty);
         }
-        return names;
     }
 
     /// <summary>The template files parsed so far in this process.</summary>

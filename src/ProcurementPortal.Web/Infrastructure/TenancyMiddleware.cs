@@ -89,7 +89,7 @@ public sealed class TenancyMiddleware(RequestDelegate next)
         await next(http);
     }
 
-    private sealed class TenantAndRoles
+    private sealed class TenantAndMemberships
     {
         public required Organisation Organisation { get; init; }
         public required List<PersonMemberships.Membership> Memberships { get; init; }
@@ -99,10 +99,10 @@ public sealed class TenancyMiddleware(RequestDelegate next)
     /// Compiled once: every tenant-scoped request sends it, so EF does not look it up in its query cache each time. Only
     /// the columns the request needs (not the tenant's logo and contact details, which the pages that show them read).
     /// </summary>
-    private static readonly Func<PortalDbContext, string, Guid?, CancellationToken, Task<TenantAndRoles?>> FindTenant =
+    private static readonly Func<PortalDbContext, string, Guid?, CancellationToken, Task<TenantAndMemberships?>> FindTenant =
         EF.CompileAsyncQuery((PortalDbContext db, string slug, Guid? userId, CancellationToken ct) => db.Organisations.AsNoTracking()
             .Where(o => o.Slug == slug && o.Kind == OrganisationKind.CommissioningBody)
-            .Select(o => new TenantAndRoles
+            .Select(o => new TenantAndMemberships
             {
                 Organisation = new Organisation { Id = o.Id, Kind = o.Kind, Slug = o.Slug, Name = o.Name },
                 Memberships = db.Memberships

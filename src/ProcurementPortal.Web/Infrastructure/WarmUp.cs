@@ -11,22 +11,19 @@ namespace ProcurementPortal.Web.Infrastructure;
 /// (issue 10): a newly started node spent more than half of its CPU in its first burst of 200 submissions on work done
 /// once per process: building the template parser and parsing the receipt email, teaching the template engine the
 /// receipt's model, building EF Core's change-tracking code for the rows a submission adds, and compiling the
-/// submission's queries (and mapping the row type of its window). When that work waits
-/// for the first requests, a burst of them arrives together and several do the same first-time work side by side.
+/// submission's queries (and mapping the row type of its window). When that work waits for the first requests, a burst
+/// of them arrives together and several do the same first-time work side by side.
 /// </summary>
 public static class WarmUp
 {
-    public sealed record Prepared(IReadOnlyList<string> EmailTemplates, IReadOnlyList<string> EntityTypes);
-
-    public static async Task<Prepared> PrepareAsync(IServiceProvider services, CancellationToken ct)
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct)
     {
         var templates = services.GetRequiredService<EmailTemplates>();
-        var names = templates.PrepareAll();
+        templates.PrepareAll();
         SubmitBid.PrepareReceiptEmail(templates);
         var db = services.GetRequiredService<PortalDbContext>();
-        var entityTypes = PrepareChangeTracking(db);
+        PrepareChangeTracking(db);
         await SubmitBid.PrepareQueriesAsync(db, services.GetRequiredService<IBidAttachmentHashes>(), ct);
-        return new Prepared(names, entityTypes);
     }
 
     /// <summary>

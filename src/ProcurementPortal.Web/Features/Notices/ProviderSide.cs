@@ -17,13 +17,11 @@ public sealed record YourRegistration(Guid EventId, Guid ProviderId, string Prov
 /// </summary>
 public sealed class ProviderSide(PortalDbContext db, IActor actor, PersonMemberships known)
 {
-    private sealed record ProviderMembership(Guid OrganisationId, string Name, Role Role);
-
-    /// <summary>Compiled once: every provider's request sends it.</summary>
-    private static readonly Func<PortalDbContext, Guid, IAsyncEnumerable<ProviderMembership>> MembershipsOf =
+    /// <summary>Compiled once: every provider's request on the provider's own routes sends it.</summary>
+    private static readonly Func<PortalDbContext, Guid, IAsyncEnumerable<PersonMemberships.Membership>> MembershipsOf =
         EF.CompileAsyncQuery((PortalDbContext db, Guid userId) => db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId && m.Organisation!.Kind == OrganisationKind.Provider)
-            .Select(m => new ProviderMembership(m.OrganisationId, m.Organisation!.Name, m.Role)));
+            .Select(m => new PersonMemberships.Membership(m.OrganisationId, m.Organisation!.Name, m.Organisation.Kind, m.Role)));
 
     public async Task<List<ProviderChoice>> OrganisationsAsync(CancellationToken ct)
     {
@@ -32,8 +30,7 @@ public sealed class ProviderSide(PortalDbContext db, IActor actor, PersonMembers
             return [];
         }
         // Read with the tenant on a tenant's route (TenancyMiddleware); read here on the provider's own routes.
-        var rows = known.ProvidersOf(userId)?.Select(m => new ProviderMembership(m.OrganisationId, m.Name, m.Role)).ToList()
-            ?? await MembershipsOf(db, userId).ToListAsync(ct);
+        var rows = known.ProvidersOf(userId) ?? await MembershipsOf(db, userId).ToListAsync(ct);
         return rows.Where(r => Roles.Provider.Contains(r.Role))
             .Select(r => new ProviderChoice(r.OrganisationId, r.Name))
             .Distinct()
