@@ -23,7 +23,7 @@ public static class WarmUp
         SubmitBid.PrepareReceiptEmail(templates);
         var db = services.GetRequiredService<PortalDbContext>();
         PrepareChangeTracking(db);
-        await SubmitBid.PrepareQueriesAsync(db, services.GetRequiredService<IBidAttachmentHashes>(), ct);
+        await SubmitBid.PrepareQueriesAsync(db, ct);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ProcurementPortal.Core.Audit;
@@ -37,7 +38,7 @@ public sealed class DeadlineRushTests(PortalFixture fixture)
         await using var save = await colleague.BeginTransactionAsync();
         await ExecuteAsync(colleague, $"select id from bids where procurement_id = '{tender.Id}' for update");
         var submit = tender.SubmitAsync(provider.Client);
-        await WaitUntilAsync(() => fixture.CountAsync("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%from bids b where b.id%for update%'"));
+        await WaitUntilAsync(() => fixture.CountAsync("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%from bids where id%for update%'"));
         await WaitUntilAsync(() => fixture.CountAsync($"select count(*) from procurements where id = '{tender.Id}' and submission_deadline < clock_timestamp() - interval '200 milliseconds'"));
         await save.RollbackAsync();
 
@@ -48,6 +49,36 @@ public sealed class DeadlineRushTests(PortalFixture fixture)
         var deadline = (await tender.GetBidAsync(provider.Client)).GetProperty("submissionDeadline").GetDateTimeOffset();
         Assert.True(receipt.GetProperty("receivedAtUtc").GetDateTimeOffset() < deadline);
         Assert.Equal(1, await fixture.CountAsync($"select count(*) from bid_versions v join procurements p on p.id = v.procurement_id where p.id = '{tender.Id}' and v.received_at < p.submission_deadline"));
+    }
+
+    [Fact]
+    public async Task A_draft_saved_while_the_submission_waited_for_the_bids_lock_is_the_draft_sealed()
+    {
+        var tender = await fixture.PublishedTenderAsync();
+        var provider = await fixture.ProviderAsync();
+        await tender.CompleteDraftAsync(provider.Client, answer: "The draft a colleague saves last.");
+        await using var colleague = await OpenAsync();
+        await ExecuteAsync(colleague, $"create temp table kept as select draft_content from bids where procurement_id = '{tender.Id}'");
+        await tender.CompleteDraftAsync(provider.Client, answer: "The draft the submission first reads.");
+
+        // The colleague's save holds the bid row; the submission reads the draft before it, then waits for the row.
+        await using (var save = await colleague.BeginTransactionAsync())
+        {
+            await ExecuteAsync(colleague, $"update bids set draft_content = (select draft_content from kept) where procurement_id = '{tender.Id}'");
+            var submit = tender.SubmitAsync(provider.Client);
+            await WaitUntilAsync(() => fixture.CountAsync("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%from bids where id%for update%'"));
+            await save.CommitAsync();
+
+            var response = await submit;
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        }
+
+        await using var db = fixture.SuperuserDb(tender.Tenant.Id);
+        var version = await db.BidVersions.IgnoreQueryFilters().SingleAsync(v => v.ProcurementId == tender.Id);
+        var sealedJson = fixture.App.Services.GetRequiredService<BidProtector>().Unprotect(tender.Id, version.SealedContent);
+        var answers = JsonDocument.Parse(sealedJson).RootElement.GetProperty("answers").EnumerateArray().Select(a => a.GetProperty("text").GetString()).ToList();
+        Assert.Contains("The draft a colleague saves last.", answers);
+        Assert.DoesNotContain("The draft the submission first reads.", answers);
     }
 
     [Fact]

@@ -24,16 +24,3 @@ public sealed class BidAttachmentFiles(BidWorkspace workspace, BidProtector prot
         return new BidAttachmentFile(attachment.FileName, attachment.ContentType, protector.Unprotect(procurementId, cipher.ToArray()));
     }
 }
-
-/// <summary>The draft's attachments as a submission seals them: name, SHA-256 of the plain file, and question.</summary>
-public sealed class BidAttachmentHashes(PortalDbContext db) : IBidAttachmentHashes
-{
-    public async Task<IReadOnlyList<AttachmentHash>> ForBidAsync(Bid bid, CancellationToken ct) =>
-        await HashesOf(db, bid.Id).ToListAsync(ct);
-
-    /// <summary>Compiled once: every submission sends it.</summary>
-    private static readonly Func<PortalDbContext, Guid, IAsyncEnumerable<AttachmentHash>> HashesOf =
-        EF.CompileAsyncQuery((PortalDbContext db, Guid bidId) => db.BidAttachments.AsNoTracking()
-            .Where(a => a.BidId == bidId && a.RemovedAt == null)
-            .Select(a => new AttachmentHash(a.FileName, a.Sha256, a.QuestionId)));
-}

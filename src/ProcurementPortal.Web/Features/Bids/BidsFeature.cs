@@ -15,7 +15,6 @@ public static class BidsFeature
         services.AddScoped<RemoveBidAttachment>();
         services.AddScoped<BidAttachmentFiles>();
         services.AddScoped<BidReceiptPdf>();
-        services.AddScoped<IBidAttachmentHashes, BidAttachmentHashes>();
         services.AddScoped<IBidSubmissionObserver, NoBidSubmissionObserver>();
         return services;
     }

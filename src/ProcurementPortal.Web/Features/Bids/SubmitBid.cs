@@ -41,7 +41,7 @@ public sealed record SubmitOutcome(BidReceipt? Receipt, bool Replayed, LateBid? 
 /// </summary>
 public sealed partial class SubmitBid(
     PortalDbContext db, BidWorkspace workspace, BidProtector protector, AuditLog audit, EmailOutbox outbox, IActor actor,
-    IBidAttachmentHashes attachments, IBidSubmissionObserver observer, ITenantContext tenant, IOptions<PortalOptions> options)
+    IBidSubmissionObserver observer, ITenantContext tenant, IOptions<PortalOptions> options)
 {
     public async Task<Outcome<SubmitOutcome>> HandleAsync(Guid procurementId, Guid? providerId, string? idempotencyKey, CancellationToken ct)
     {
@@ -55,23 +55,29 @@ public sealed partial class SubmitBid(
             return new Errors().Add("IdempotencyKey", "Send an Idempotency-Key of 8 to 100 letters, digits, '-', '_', '.' or ':'");
         }
 
-        // Who is told of the receipt: read before the transaction, which then holds its locks no longer than it must.
-        var recipients = await RecipientsAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Nothing here carries on after a failed save: the whole transaction rolls back, so no savepoint around it.
         db.Database.AutoSavepointsEnabled = false;
-        // The first statement of the transaction takes the procurement row in share mode and reads the database clock
-        // at the start of the transaction: that moment is when the bid reached the portal, however long it then waits
-        // (for a colleague's save of the draft, or for the audit chain). Submissions of different providers share the
-        // row and run side by side; the close, an extension and the opening update the row, so they wait for every
-        // submission in flight and a submission that comes after them sees their change (docs/adr/021).
-        var window = await SubmissionWindow.EnterAsync(db, procurementId, ct);
-        // The provider's own bid row next, locked and read afresh in one statement: its submissions and a colleague's
-        // save wait for one another, so the draft read here is the one sealed.
-        db.Entry(bid).State = EntityState.Detached;
-        bid = await LockBid(db, bid.Id, ct) ?? throw new InvalidOperationException($"Bid {bid.Id} was not found under its lock.");
-        // The numbers of the versions sealed so far, and whether one of them was sealed for this key (a retry): one query.
-        var sealedSoFar = await SealedSoFar(db, bid.Id, idempotencyKey).ToListAsync(ct);
+        // One round trip (ADR 036): the procurement row in share mode and the database clock at the start of the
+        // transaction, first — that moment is when the bid reached the portal, however long it then waits (for a
+        // colleague's save of the draft, or for the audit chain); submissions of different providers share the row and
+        // run side by side, while the close, an extension and the opening update it, so they wait for every submission
+        // in flight and a submission that comes after them sees their change (docs/adr/021). Then the provider's own bid
+        // row, locked: its submissions and a colleague's save wait for one another. Then, under that lock, the versions
+        // sealed so far, the draft's attachments and who is told of the receipt.
+        var reads = await SubmissionReads.ReadAsync(db,
+            new SubmissionReads.For(tenant.TenantId!.Value, scope.Provider.Id, procurementId, bid.Id, actor.UserId!.Value, idempotencyKey), ct)
+            ?? throw new InvalidOperationException($"Procurement {procurementId} or bid {bid.Id} was not found under its lock.");
+        var (window, sealedSoFar) = (reads.Window, reads.Sealed);
+        var content = scope.Content;
+        if (reads.BidRowVersion != bid.RowVersion)
+        {
+            // The draft changed after the workspace read it (a colleague saved it): read the row again, under the lock
+            // this transaction now holds, so that the draft sealed is the one locked.
+            db.Entry(bid).State = EntityState.Detached;
+            bid = await LockBid(db, bid.Id, ct) ?? throw new InvalidOperationException($"Bid {bid.Id} was not found under its lock.");
+            content = protector.UnprotectDraft(procurementId, bid.DraftContent);
+        }
         if (sealedSoFar.Any(v => v.SameKey))
         {
             var earlier = await db.BidVersions.AsNoTracking().SingleAsync(v => v.BidId == bid.Id && v.IdempotencyKey == idempotencyKey, ct);
@@ -85,8 +91,7 @@ public sealed partial class SubmitBid(
         {
             return new Errors().Add("Bid", "The tender is not open for bids");
         }
-        var content = protector.UnprotectDraft(procurementId, bid.DraftContent);
-        var files = await attachments.ForBidAsync(bid, ct);
+        var files = reads.Attachments;
         var problems = BidRules.Problems(scope.Procurement, content, files.Select(f => f.QuestionId).ToList());
         if (problems.Count > 0)
         {
@@ -114,7 +119,7 @@ public sealed partial class SubmitBid(
         bid.CurrentVersionId = version.Id;
         bid.WithdrawnAt = null;
         var receipt = BidViews.Receipt(version);
-        Enqueue(scope, recipients, ReceiptEmail, ReceiptDetails(receipt, replaced,
+        Enqueue(scope, Recipients.Of(reads.People, actor.UserId!.Value), ReceiptEmail, ReceiptDetails(receipt, replaced,
             $"{options.Value.BaseUrl.TrimEnd('/')}{BidReceiptPdf.Path(tenant.Slug!, procurementId, scope.Provider.Id, version.Id)}"));
         audit.RecordWithoutActor(StartBid.SealedActor, replaced ? "bid.replaced" : "bid.submitted", nameof(Bid), bid.Id,
             $"{scope.Procurement.Reference} receipt {version.ReceiptNumber}, SHA-256 {version.ContentHash}");
@@ -128,18 +133,24 @@ public sealed partial class SubmitBid(
     internal async Task EmailAsync(BidScope scope, string template, object details, CancellationToken ct) =>
         Enqueue(scope, await RecipientsAsync(scope, ct), template, details);
 
-    private sealed record Recipients(string ActedBy, IReadOnlyList<string> Emails);
+    private sealed record Recipients(string ActedBy, IReadOnlyList<string> Emails)
+    {
+        /// <summary>The person acting (by name, or email when they have none) and the emails to send to, once each.</summary>
+        public static Recipients Of(IReadOnlyList<SubmissionPerson> people, Guid userId)
+        {
+            var person = people.Single(p => p.Id == userId);
+            var admins = people.Where(p => p.Id != userId).Select(p => p.Email);
+            return new Recipients(string.IsNullOrWhiteSpace(person.DisplayName) ? person.Email : person.DisplayName,
+                admins.Prepend(person.Email).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        }
+    }
 
     /// <summary>The person acting and the provider's admins, once each.</summary>
     private async Task<Recipients> RecipientsAsync(BidScope scope, CancellationToken ct)
     {
         // The person and the provider's admins in one query.
-        var (userId, providerId) = (actor.UserId, scope.Provider.Id);
-        var people = await People(db, userId, providerId).ToListAsync(ct);
-        var person = people.Single(p => p.Id == userId);
-        var admins = people.Where(p => p.Id != userId).Select(p => p.Email);
-        return new Recipients(string.IsNullOrWhiteSpace(person.DisplayName) ? person.Email : person.DisplayName,
-            admins.Prepend(person.Email).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        var userId = actor.UserId!.Value;
+        return Recipients.Of(await People(db, userId, scope.Provider.Id).ToListAsync(ct), userId);
     }
 
     private void Enqueue(BidScope scope, Recipients recipients, string template, object details)
@@ -177,36 +188,27 @@ public sealed partial class SubmitBid(
         return templates.Render(ReceiptEmail, EmailModel("Provider", "REF", "Title", "Bid writer", ReceiptDetails(receipt, true, "https://portal.invalid/receipt.pdf")));
     }
 
-    private sealed record SealedVersion(int Number, bool SameKey);
-
-    private sealed record Person(Guid Id, string Email, string? DisplayName);
-
     private static Task<Bid?> LockBid(PortalDbContext db, Guid bidId, CancellationToken ct) =>
         db.Bids.FromSql($"select b.*, b.xmin from bids b where b.id = {bidId} for update").SingleOrDefaultAsync(ct);
 
     /// <summary>
-    /// Sends each query of a submission once, for ids that match nothing (and with no tenant set, so row-level security
-    /// hides every row anyway): EF Core compiles each query, and maps the window's row type, the first time it runs,
-    /// and a node should do that before a rush rather than in 200 requests at once (<see cref="WarmUp"/>).
+    /// Sends the submission's batch once, and its other queries, for ids that match nothing (and with no tenant set, so
+    /// row-level security hides every row anyway): Npgsql and EF Core prepare what they send the first time (EF compiles
+    /// each query and maps the window's row type), and a node should do that before a rush rather than in 200 requests
+    /// at once (<see cref="WarmUp"/>).
     /// </summary>
-    internal static async Task PrepareQueriesAsync(PortalDbContext db, IBidAttachmentHashes attachments, CancellationToken ct)
+    internal static async Task PrepareQueriesAsync(PortalDbContext db, CancellationToken ct)
     {
+        await SubmissionReads.ReadAsync(db, new SubmissionReads.For(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, nameof(PrepareQueriesAsync)), ct);
         await SubmissionWindow.ReadAsync(db, Guid.Empty, ct);
         await LockBid(db, Guid.Empty, ct);
-        await SealedSoFar(db, Guid.Empty, nameof(PrepareQueriesAsync)).ToListAsync(ct);
         await People(db, Guid.Empty, Guid.Empty).ToListAsync(ct);
-        await attachments.ForBidAsync(new Bid { Id = Guid.Empty }, ct);
     }
 
-    // Compiled once: every submission sends them.
-    private static readonly Func<PortalDbContext, Guid, string, IAsyncEnumerable<SealedVersion>> SealedSoFar =
-        EF.CompileAsyncQuery((PortalDbContext db, Guid bidId, string key) => db.BidVersions.AsNoTracking().Where(v => v.BidId == bidId)
-            .Select(v => new SealedVersion(v.Number, v.IdempotencyKey == key)));
-
-    private static readonly Func<PortalDbContext, Guid?, Guid, IAsyncEnumerable<Person>> People =
+    private static readonly Func<PortalDbContext, Guid?, Guid, IAsyncEnumerable<SubmissionPerson>> People =
         EF.CompileAsyncQuery((PortalDbContext db, Guid? userId, Guid providerId) => db.Users.AsNoTracking()
             .Where(u => u.Id == userId || db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == providerId && m.Role == Role.ProviderAdmin))
-            .Select(u => new Person(u.Id, u.Email!, u.DisplayName)));
+            .Select(u => new SubmissionPerson(u.Id, u.Email!, u.DisplayName)));
 
     [GeneratedRegex("^[A-Za-z0-9_.:-]{8,100}$")]
     private static partial Regex IdempotencyKeyFormat();
