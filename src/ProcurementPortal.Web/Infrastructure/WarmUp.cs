@@ -24,6 +24,7 @@ public static class WarmUp
         var db = services.GetRequiredService<PortalDbContext>();
         PrepareChangeTracking(db);
         await SubmitBid.PrepareQueriesAsync(db, ct);
+        await SubmitBid.PrepareCodeAsync(services, ct);
     }
 
     /// <summary>

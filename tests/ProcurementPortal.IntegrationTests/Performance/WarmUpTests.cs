@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProcurementPortal.Core.Data;
+using ProcurementPortal.Core.Domain.Bids;
 using ProcurementPortal.Core.Email;
 using ProcurementPortal.IntegrationTests.Support;
 using ProcurementPortal.Web.Features.Bids;
@@ -77,5 +78,25 @@ public sealed class WarmUpTests(PortalFixture fixture)
         Assert.Contains(sql, text => text.Contains("FROM \"AspNetUsers\"", StringComparison.Ordinal));
         Assert.DoesNotContain(sql, text => text.Contains("INSERT", StringComparison.OrdinalIgnoreCase)
             || text.Contains("UPDATE ", StringComparison.OrdinalIgnoreCase) || text.Contains("DELETE", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_warm_up_runs_the_submissions_code_for_nobody_and_on_a_made_up_bid_without_sql()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        SubmitBid.PreparedCode? prepared = null;
+
+        var sql = await SqlTrace.RecordAsync(fixture.DatabaseName, async () => prepared = await SubmitBid.PrepareCodeAsync(scope.ServiceProvider, CancellationToken.None));
+
+        Assert.Empty(sql);
+        Assert.NotNull(prepared);
+        Assert.True(prepared.HandlerFoundNothing); // nobody is signed in: the handler stops at the provider check
+        Assert.Empty(prepared.Problems); // the made-up bid is complete, so every check ran and passed
+        var sealedBid = SealedBid.Read(prepared.Canonical);
+        Assert.Equal("Answer", Assert.Single(sealedBid.Content.Answers).Value);
+        Assert.Equal(20m, Assert.Single(sealedBid.Content.Rates).Value);
+        Assert.Single(sealedBid.Attachments);
+        Assert.StartsWith("REF-R", prepared.Receipt.ReceiptNumber, StringComparison.Ordinal);
+        Assert.Contains("after the deadline", prepared.Late, StringComparison.Ordinal);
     }
 }
