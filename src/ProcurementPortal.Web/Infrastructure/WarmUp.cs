@@ -12,7 +12,8 @@ namespace ProcurementPortal.Web.Infrastructure;
 /// once per process: building the template parser and parsing the receipt email, teaching the template engine the
 /// receipt's model, building EF Core's change-tracking code for the rows a submission adds, and compiling the
 /// submission's queries (and mapping the row type of its window). When that work waits for the first requests, a burst
-/// of them arrives together and several do the same first-time work side by side.
+/// of them arrives together and several do the same first-time work side by side. It also runs the submission's own
+/// code once, so that the runtime compiles it now rather than in the first burst (ADR 037).
 /// </summary>
 public static class WarmUp
 {

@@ -11,7 +11,7 @@ namespace ProcurementPortal.IntegrationTests.Performance;
 /// <summary>
 /// What a node prepares before it listens (ADR 032): every email template parsed, the receipt email rendered with the
 /// model types of a real submission, EF Core's change tracking built for every entity type and the submission's
-/// queries compiled, without a row written.
+/// queries compiled, without a row written; and the submission's own code run once (ADR 037), without SQL.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class WarmUpTests(PortalFixture fixture)
