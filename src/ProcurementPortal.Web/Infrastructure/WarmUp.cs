@@ -10,8 +10,8 @@ namespace ProcurementPortal.Web.Infrastructure;
 /// Work a node does once, before it listens, instead of in its first requests (ADR 032). Measured in a deadline rush
 /// (issue 10): a newly started node spent more than half of its CPU in its first burst of 200 submissions on work done
 /// once per process: building the template parser and parsing the receipt email, teaching the template engine the
-/// receipt's model, building EF Core's change-tracking code for the rows a submission adds, and compiling the
-/// submission's queries (and mapping the row type of its window). When that work waits for the first requests, a burst
+/// receipt's model, building EF Core's change-tracking code for the rows a submission adds, and preparing the
+/// submission's queries (ADR 036 sends its reads as one batch). When that work waits for the first requests, a burst
 /// of them arrives together and several do the same first-time work side by side. It also runs the submission's own
 /// code once, so that the runtime compiles it now rather than in the first burst (ADR 037).
 /// </summary>

@@ -192,15 +192,14 @@ public sealed partial class SubmitBid(
         db.Bids.FromSql($"select b.*, b.xmin from bids b where b.id = {bidId} for update").SingleOrDefaultAsync(ct);
 
     /// <summary>
-    /// Sends the submission's batch once, and its other queries, for ids that match nothing (and with no tenant set, so
-    /// row-level security hides every row anyway): Npgsql and EF Core prepare what they send the first time (EF compiles
-    /// each query and maps the window's row type), and a node should do that before a rush rather than in 200 requests
-    /// at once (<see cref="WarmUp"/>).
+    /// Sends the submission's batch once, and the queries EF Core compiles for a submission whose draft changed under it
+    /// and for the receipt's people, for ids that match nothing (and with no tenant set, so row-level security hides
+    /// every row anyway): Npgsql and EF Core prepare what they send the first time, and a node should do that before a
+    /// rush rather than in 200 requests at once (<see cref="WarmUp"/>).
     /// </summary>
     internal static async Task PrepareQueriesAsync(PortalDbContext db, CancellationToken ct)
     {
         await SubmissionReads.ReadAsync(db, new SubmissionReads.For(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, nameof(PrepareQueriesAsync)), ct);
-        await SubmissionWindow.ReadAsync(db, Guid.Empty, ct);
         await LockBid(db, Guid.Empty, ct);
         await People(db, Guid.Empty, Guid.Empty).ToListAsync(ct);
     }
@@ -275,16 +274,12 @@ internal sealed record SubmissionWindow(ProcurementState State, DateTime? Deadli
     private sealed record Row(string State, DateTime? Deadline, DateTime Now);
 
     /// <summary>Must be the transaction's first statement, so that <c>now()</c> is when this request began its transaction.</summary>
-    public static async Task<SubmissionWindow> EnterAsync(PortalDbContext db, Guid procurementId, CancellationToken ct) =>
-        await ReadAsync(db, procurementId, ct) ?? throw new InvalidOperationException($"Procurement {procurementId} was not found.");
-
-    /// <summary>The same read; null when the procurement is not there (or not visible).</summary>
-    public static async Task<SubmissionWindow?> ReadAsync(PortalDbContext db, Guid procurementId, CancellationToken ct)
+    public static async Task<SubmissionWindow> EnterAsync(PortalDbContext db, Guid procurementId, CancellationToken ct)
     {
         var row = await db.Database.SqlQuery<Row>(
             $"select state, submission_deadline as deadline, now() as now from procurements where id = {procurementId} for share")
-            .SingleOrDefaultAsync(ct);
-        return row is null ? null : new SubmissionWindow(Enum.Parse<ProcurementState>(row.State), row.Deadline, row.Now);
+            .SingleAsync(ct);
+        return new SubmissionWindow(Enum.Parse<ProcurementState>(row.State), row.Deadline, row.Now);
     }
     /// <summary>Refused when the database clock has reached the deadline: no grace, and no extension for one bidder.</summary>
     public LateBid? Late(string what, string consequence) => Deadline is { } deadline && Now >= deadline
