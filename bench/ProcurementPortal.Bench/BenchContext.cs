@@ -40,7 +40,7 @@ public sealed class BenchContext : IAsyncDisposable
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         PortalCore.ConfigureDbContext(options, AdminPortalConnectionString);
-        options.AddInterceptors(new TenantSaveChangesInterceptor(tenant));
+        options.AddInterceptors(new SaveLocksInterceptor(new TenantSaveLock(tenant)));
         return new PortalDbContext(options.Options, tenant);
     }
 

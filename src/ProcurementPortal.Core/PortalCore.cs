@@ -81,15 +81,15 @@ public static class PortalCore
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddScoped<ProviderContext>();
         services.AddScoped<IProviderContext>(sp => sp.GetRequiredService<ProviderContext>());
-        services.AddScoped<TenantSaveChangesInterceptor>();
-        services.AddScoped<ProviderSaveChangesInterceptor>();
+        // Both save-time locks in one interceptor: one look at what the unit of work changed serves both.
+        services.AddScoped(sp => new SaveLocksInterceptor(
+            new TenantSaveLock(sp.GetRequiredService<ITenantContext>()), new ProviderSaveLock(sp.GetRequiredService<IProviderContext>())));
         services.AddScoped<TenantConnectionInterceptor>();
         services.AddDbContext<PortalDbContext>((sp, options) =>
         {
             ConfigureDbContext(options, preparedConnectionString);
             options.AddInterceptors(
-                sp.GetRequiredService<TenantSaveChangesInterceptor>(),
-                sp.GetRequiredService<ProviderSaveChangesInterceptor>(),
+                sp.GetRequiredService<SaveLocksInterceptor>(),
                 sp.GetRequiredService<TenantConnectionInterceptor>());
         });
         // One key ring in the database for every process (web, worker, each replica): cookies survive restarts and

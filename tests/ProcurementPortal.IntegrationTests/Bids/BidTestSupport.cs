@@ -153,7 +153,7 @@ public static class BidTestSupport
         PortalCore.ConfigureDbContext(options, connectionString);
         if (saveGuards)
         {
-            options.AddInterceptors(new TenantSaveChangesInterceptor(tenant), new ProviderSaveChangesInterceptor(provider));
+            options.AddInterceptors(new SaveLocksInterceptor(new TenantSaveLock(tenant), new ProviderSaveLock(provider)));
         }
         if (connectionSettings)
         {

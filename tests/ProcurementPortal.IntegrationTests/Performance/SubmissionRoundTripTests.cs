@@ -38,4 +38,19 @@ public sealed class SubmissionRoundTripTests(PortalFixture fixture)
         // out; 11 before the reads under the locks went as one batch, ADR 036).
         Assert.True(sql.Count <= 7, $"{sql.Count} commands:\n{string.Join("\n", sql)}");
     }
+
+    [Fact]
+    public async Task A_submission_compares_its_tracked_rows_once_for_both_save_locks_and_once_for_the_save()
+    {
+        var tender = await fixture.PublishedTenderAsync();
+        var provider = await fixture.ProviderAsync();
+        await tender.CompleteDraftAsync(provider.Client);
+        (await tender.SubmitAsync(provider.Client)).EnsureSuccessStatusCode();
+
+        var detections = await DetectChangesTrace.CountAsync(fixture.DatabaseName, async () => (await tender.SubmitAsync(provider.Client)).EnsureSuccessStatusCode());
+
+        // One save: the tenant's and the provider's save locks share one look at what changed (each lock looked on its
+        // own before, three in all with EF Core's own as the save begins).
+        Assert.Equal(2, detections);
+    }
 }

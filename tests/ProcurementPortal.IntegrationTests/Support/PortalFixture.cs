@@ -95,7 +95,7 @@ public sealed class PortalFixture : IAsyncLifetime
         var tenant = TenantFor(tenantId);
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         PortalCore.ConfigureDbContext(options, AppConnectionString);
-        options.AddInterceptors(new TenantSaveChangesInterceptor(tenant), new TenantConnectionInterceptor(tenant));
+        options.AddInterceptors(new SaveLocksInterceptor(new TenantSaveLock(tenant)), new TenantConnectionInterceptor(tenant));
         return new PortalDbContext(options.Options, tenant);
     }
 
@@ -104,7 +104,7 @@ public sealed class PortalFixture : IAsyncLifetime
         var tenant = TenantFor(tenantId);
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         PortalCore.ConfigureDbContext(options, connectionString);
-        options.AddInterceptors(new TenantSaveChangesInterceptor(tenant));
+        options.AddInterceptors(new SaveLocksInterceptor(new TenantSaveLock(tenant)));
         return new PortalDbContext(options.Options, tenant);
     }
 
