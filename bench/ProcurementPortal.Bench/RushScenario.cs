@@ -36,8 +36,8 @@ public sealed class RushScenario : IBenchScenario
         });
 
         // The reference is measured just before and just after each burst at once, and each burst is set beside the mean of
-        // the two: the machine's speed drifts over a run (pgbench alone has moved between 520 and 730 a second within
-        // minutes), and a reference taken a minute away from its burst measured the drift as much as the portal.
+        // the two: the machine's speed drifts over a run (pgbench alone has moved between 420 and 730 a second within
+        // the hour), and a reference taken a minute away from its burst measured the drift as much as the portal.
         await using var connection = new NpgsqlConnection(context.AdminPortalConnectionString);
         await connection.OpenAsync(ct);
         await using var reference = await RushReference.SetUpAsync(context, connection, ct);
