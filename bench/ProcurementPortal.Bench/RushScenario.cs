@@ -45,18 +45,18 @@ public sealed class RushScenario : IBenchScenario
         // 1. The burst as first measured: 200 submits at once to a process that has served drafts but no submission yet.
         Console.Error.WriteLine($"[bench] rush: {Providers} submits at once…");
         var cold = await SubmitAllAsync(portal, $"{bidUrl}/submit", tokens, "rush", perSecond: null, ct);
-        await CheckSealedAsync(context, id, Providers, cold, ct);
+        await CheckSealedAsync(connection, id, Providers, cold, ct);
         var afterCold = await reference.MeasureAsync(ct);
         // 2. The same 200 providers submit again at once (a second version each, the same work): the process has now
         //    run every query and template of a submission, as a node that has served submissions before has.
         Console.Error.WriteLine($"[bench] rush: {Providers} submit again at once (warm)…");
         var warm = await SubmitAllAsync(portal, $"{bidUrl}/submit", tokens, "again", perSecond: null, ct);
-        await CheckSealedAsync(context, id, 2 * Providers, warm, ct);
+        await CheckSealedAsync(connection, id, 2 * Providers, warm, ct);
         var afterWarm = await reference.MeasureAsync(ct);
         // 3. The 200 arrive spread over the last seconds before the deadline at a steady, stated rate (a third version each).
         Console.Error.WriteLine($"[bench] rush: {Providers} submits arriving at {ArrivalsPerSecond} a second…");
         var spread = await SubmitAllAsync(portal, $"{bidUrl}/submit", tokens, "spread", ArrivalsPerSecond, ct);
-        await CheckSealedAsync(context, id, 3 * Providers, spread, ct);
+        await CheckSealedAsync(connection, id, 3 * Providers, spread, ct);
 
         var coldReference = (beforeCold + afterCold) / 2;
         var warmReference = (afterCold + afterWarm) / 2;
@@ -125,11 +125,9 @@ public sealed class RushScenario : IBenchScenario
     }
 
     /// <summary>Zero errors and every submission sealed: the sealed versions of the tender are counted in the database.</summary>
-    private static async Task CheckSealedAsync(BenchContext context, Guid procurementId, int expected, Burst burst, CancellationToken ct)
+    private static async Task CheckSealedAsync(NpgsqlConnection connection, Guid procurementId, int expected, Burst burst, CancellationToken ct)
     {
         var errors = burst.Statuses.Count(s => s is < 200 or >= 300);
-        await using var connection = new NpgsqlConnection(context.AdminPortalConnectionString);
-        await connection.OpenAsync(ct);
         await using var count = new NpgsqlCommand("select count(*) from bid_versions where procurement_id = @id", connection);
         count.Parameters.AddWithValue("id", procurementId);
         var sealedVersions = (long)(await count.ExecuteScalarAsync(ct))!;
